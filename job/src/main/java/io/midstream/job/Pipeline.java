@@ -1,0 +1,84 @@
+package io.midstream.job;
+
+import io.midstream.avro.Alert;
+import io.midstream.avro.DeadLetter;
+import io.midstream.avro.DetectorScore;
+import io.midstream.avro.LlmChunk;
+import io.midstream.avro.SessionEvent;
+import io.midstream.avro.SessionMetrics;
+import io.midstream.avro.SourceRecord;
+import io.midstream.flink.Detector;
+import io.midstream.flink.MetricsAssembler;
+import io.midstream.flink.SessionFunction;
+import io.midstream.flink.SessionKey;
+import io.midstream.flink.SplitDeadLetters;
+import io.midstream.flink.Tags;
+import io.midstream.session.SessionSettings;
+import io.midstream.signals.SignalExtractor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The job's dataflow between its source and its sinks, which the caller owns (Kafka in the job,
+ * anything in a test):
+ * decoded records, then chunks keyed by session, put in order, turned into session events, read
+ * by every detector; alerts, metrics with the detectors' scores, and dead letters come out.
+ */
+public final class Pipeline {
+    private Pipeline() {}
+
+    /** What the dataflow produces; alerts only where there are detectors. */
+    public record Results(Optional<DataStream<Alert>> alerts, DataStream<SessionMetrics> metrics,
+                          DataStream<DeadLetter> deadLetters) {}
+
+    public static Results build(DataStream<SourceRecord> records, SessionSettings settings,
+                                List<Detector> detectors, Duration orphanScoreTtl) {
+        SingleOutputStreamOperator<LlmChunk> chunks = records
+                .process(new SplitDeadLetters()).name("Split dead letters").uid("split-dead-letters");
+        SingleOutputStreamOperator<SessionEvent> sessions = chunks
+                .keyBy(c -> SessionKey.of(c.getTenantId(), c.getSessionId()), Types.STRING)
+                .process(new SessionFunction(settings)).name("Sessions: order, signals, metrics").uid("sessions");
+        // the session operator's outputs are partitioned by session already: no second shuffle
+        KeyedStream<SessionEvent, String> keyedSessions = DataStreamUtils.reinterpretAsKeyedStream(
+                sessions, e -> SessionKey.of(e.getTenantId(), e.getSessionId()), Types.STRING);
+
+        DataStream<Alert> alerts = null;
+        DataStream<DetectorScore> scores = null;
+        for (Detector detector : detectors) {
+            SingleOutputStreamOperator<Alert> found = detector.attach(keyedSessions);
+            alerts = alerts == null ? found : alerts.union(found);
+            DataStream<DetectorScore> scored = found.getSideOutput(Tags.SCORES);
+            scores = scores == null ? scored : scores.union(scored);
+        }
+
+        DataStream<SessionMetrics> metrics = sessions.getSideOutput(Tags.METRICS);
+        if (scores != null) {
+            metrics = DataStreamUtils.reinterpretAsKeyedStream(metrics, m -> SessionKey.of(m.getTenantId(), m.getSessionId()), Types.STRING)
+                    .connect(DataStreamUtils.reinterpretAsKeyedStream(scores, s -> SessionKey.of(s.getTenantId(), s.getSessionId()), Types.STRING))
+                    .process(new MetricsAssembler(orphanScoreTtl)).name("Metrics with detector scores").uid("metrics-assembler");
+        }
+        DataStream<DeadLetter> deadLetters = chunks.getSideOutput(Tags.DEAD_LETTERS)
+                .union(sessions.getSideOutput(Tags.DEAD_LETTERS));
+        return new Results(Optional.ofNullable(alerts), metrics, deadLetters);
+    }
+
+    public static SessionSettings sessionSettings(Configuration config) {
+        return new SessionSettings(
+                config.get(MidstreamOptions.INACTIVITY_TIMEOUT),
+                config.get(MidstreamOptions.REORDER_CAPACITY),
+                config.get(MidstreamOptions.METRICS_EVERY),
+                config.get(MidstreamOptions.ENDED_RETENTION),
+                new SignalExtractor(
+                        config.get(MidstreamOptions.NGRAM_SIZE),
+                        config.get(MidstreamOptions.NGRAM_WINDOW),
+                        config.get(MidstreamOptions.RECENT_TEXT_CHARS)));
+    }
+}

@@ -1,0 +1,85 @@
+package io.midstream.flink;
+
+import io.midstream.avro.DetectorScore;
+import io.midstream.avro.SessionMetrics;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Puts each session's latest detector scores into its SessionMetrics. Window metrics leave at once
+ * with the scores known by then. The final summary waits for the watermark to pass the session's
+ * end: by then every detector has emitted what the session's last events caused, since each sends
+ * a record before the watermark that follows it, so the summary carries the final scores.
+ */
+public final class MetricsAssembler extends KeyedCoProcessFunction<String, SessionMetrics, DetectorScore, SessionMetrics> {
+    private static final long serialVersionUID = 1L;
+
+    private final Duration orphanTtl;
+    private transient MapState<String, Double> scores;
+    private transient ValueState<SessionMetrics> summary;
+
+    /** @param orphanTtl how long scores of a session whose summary never comes are kept (processing time) */
+    public MetricsAssembler(Duration orphanTtl) {
+        this.orphanTtl = orphanTtl;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        StateTtlConfig ttl = StateTtlConfig.newBuilder(orphanTtl).build();
+        MapStateDescriptor<String, Double> scoresDescriptor =
+                new MapStateDescriptor<>("scores", Types.STRING, Types.DOUBLE);
+        scoresDescriptor.enableTimeToLive(ttl);
+        scores = getRuntimeContext().getMapState(scoresDescriptor);
+        ValueStateDescriptor<SessionMetrics> summaryDescriptor =
+                new ValueStateDescriptor<>("summary", TypeInformation.of(SessionMetrics.class));
+        summaryDescriptor.enableTimeToLive(ttl);
+        summary = getRuntimeContext().getState(summaryDescriptor);
+    }
+
+    @Override
+    public void processElement1(SessionMetrics metrics, Context ctx, Collector<SessionMetrics> out) throws Exception {
+        if (metrics.getIsFinal()) {
+            summary.update(metrics);
+            ctx.timerService().registerEventTimeTimer(ctx.timestamp());
+        } else {
+            metrics.setScores(currentScores());
+            out.collect(metrics);
+        }
+    }
+
+    @Override
+    public void processElement2(DetectorScore score, Context ctx, Collector<SessionMetrics> out) throws Exception {
+        scores.put(score.getName(), score.getValue());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<SessionMetrics> out) throws Exception {
+        SessionMetrics last = summary.value();
+        if (last != null) {
+            last.setScores(currentScores());
+            out.collect(last);
+        }
+        summary.clear();
+        scores.clear();
+    }
+
+    private Map<String, Double> currentScores() throws Exception {
+        Map<String, Double> latest = new HashMap<>();
+        for (Map.Entry<String, Double> e : scores.entries()) {
+            latest.put(e.getKey(), e.getValue());
+        }
+        return latest;
+    }
+}
