@@ -67,7 +67,8 @@ public final class MidstreamJob {
         WatermarkStrategy<SourceRecord> watermarks = WatermarkStrategy
                 .<SourceRecord>forBoundedOutOfOrderness(config.get(MidstreamOptions.MAX_OUT_OF_ORDERNESS))
                 .withIdleness(config.get(MidstreamOptions.IDLENESS))
-                .withTimestampAssigner((r, kafkaTime) -> r.getChunk() != null ? r.getChunk().getEventTime().toEpochMilli() : kafkaTime);
+                // a record that is not a chunk says nothing about event time: it must not move the watermark
+                .withTimestampAssigner((r, kafkaTime) -> r.getChunk() != null ? r.getChunk().getEventTime().toEpochMilli() : Long.MIN_VALUE);
         DataStream<SourceRecord> records = env
                 .fromSource(KafkaIo.chunkSource(config), watermarks, "Kafka: " + config.get(MidstreamOptions.TOPIC_CHUNKS))
                 .uid("chunks-source");

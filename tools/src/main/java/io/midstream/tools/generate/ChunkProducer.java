@@ -6,7 +6,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
@@ -60,19 +59,13 @@ public final class ChunkProducer {
         chunks.increment();
     }
 
-    /** One of: bytes that are not Avro, a truncated record, a record of an unknown schema, a chunk that breaks the contract. */
+    /** A malformed record of a random kind, made from a good chunk. */
     public void sendMalformed(LlmChunk template) {
-        byte[] valid = ChunkCodec.encode(template);
-        byte[] value = switch (random.nextInt(4)) {
-            case 0 -> "{\"session_id\": \"json is not the format\"}".getBytes(StandardCharsets.UTF_8);
-            case 1 -> Arrays.copyOf(valid, valid.length / 2);
-            case 2 -> {
-                byte[] unknown = valid.clone();
-                unknown[2] ^= 0x5A; // the first fingerprint byte: a schema nobody registered
-                yield unknown;
-            }
-            default -> ChunkCodec.encode(LlmChunk.newBuilder(template).setSeq(-1).build());
-        };
+        sendMalformed(Malformed.values()[random.nextInt(Malformed.values().length)], template);
+    }
+
+    public void sendMalformed(Malformed kind, LlmChunk template) {
+        byte[] value = kind.bytes(template);
         producer.send(new ProducerRecord<>(topic, MALFORMED_KEY.getBytes(StandardCharsets.UTF_8), value));
         malformedSent.increment();
     }

@@ -1,0 +1,188 @@
+package io.midstream.tools;
+
+import io.midstream.avro.FinishReason;
+import io.midstream.avro.LlmChunk;
+import io.midstream.avro.SessionMetrics;
+import io.midstream.chunk.ChunkCodec;
+import io.midstream.job.MidstreamJob;
+import io.midstream.job.MidstreamOptions;
+import io.midstream.job.kafka.DeadLetterSerializer;
+import io.midstream.tools.generate.ChunkProducer;
+import io.midstream.tools.generate.Corpus;
+import io.midstream.tools.generate.LoadGenerator;
+import io.midstream.tools.generate.Malformed;
+import io.midstream.tools.generate.Scenario;
+import io.midstream.tools.kafka.EmbeddedKafka;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The job as deployed, on a real Kafka broker and a Flink MiniCluster at parallelism 2: sessions
+ * in, metrics out; malformed records land in the DLQ with their reason while the job keeps going;
+ * the same sessions sent out of order and with retries give the same metrics as clean input.
+ */
+class PipelineKafkaITCase {
+    private static final int PARTITIONS = 2;
+    private static final long START = 1_700_000_000_000L;
+    private static final int SESSIONS = 16;
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(PARTITIONS).build());
+
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = EmbeddedKafka.start();
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    @Test
+    void sessionsInMetricsOutBadRecordsToTheDeadLetterTopic() throws Exception {
+        Configuration config = new Configuration();
+        config.set(MidstreamOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        config.set(MidstreamOptions.STARTING_OFFSETS, MidstreamOptions.StartingOffsets.EARLIEST);
+        config.set(MidstreamOptions.INACTIVITY_TIMEOUT, Duration.ofSeconds(5));
+        config.set(MidstreamOptions.IDLENESS, Duration.ofMinutes(5));
+        kafka.createTopics(PARTITIONS, List.of("llm.chunks", "llm.alerts", "llm.metrics", "llm.chunks.dlq"), List.of("llm.references"));
+
+        Corpus corpus = Corpus.load();
+        Map<String, Integer> expectedChunks = new HashMap<>();
+        List<byte[]> malformed = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka.bootstrapServers())) {
+            ChunkProducer out = new ChunkProducer(producer, "llm.chunks", 0, 1);
+            // the same sessions twice, at the same event times, sent side by side: cleanly, and with disorder and retries
+            LoadGenerator clean = new LoadGenerator(new LoadGenerator.Settings(42, SESSIONS, 6, Scenario.MIXED, 2, "clean-", 0, START), corpus);
+            LoadGenerator messy = new LoadGenerator(new LoadGenerator.Settings(42, SESSIONS, 6, Scenario.MIXED, 2, "messy-", 0.15, START), corpus);
+            LoadGenerator.Planned nextClean = clean.next();
+            LoadGenerator.Planned nextMessy = messy.next();
+            LlmChunk template = nextClean.chunk();
+            int sent = 0;
+            while (nextClean != null || nextMessy != null) {
+                boolean takeClean = nextMessy == null || nextClean != null && nextClean.sendAt() <= nextMessy.sendAt();
+                if (takeClean) {
+                    expectedChunks.merge(nextClean.chunk().getSessionId(), 1, Integer::sum);
+                    out.send(nextClean.chunk());
+                    nextClean = clean.hasNext() ? clean.next() : null;
+                } else {
+                    out.send(nextMessy.chunk());
+                    nextMessy = messy.hasNext() ? messy.next() : null;
+                }
+                if (++sent == 500) {
+                    // malformed records amid the sessions: the job must carry on past them. Their Kafka
+                    // timestamps are today's, years after the sessions' event times; once they moved the
+                    // watermark, and every session open at that point timed out early (chunks lost to
+                    // the DLQ as 'after its session ended'). Dead letters must not touch event time.
+                    for (Malformed kind : Malformed.values()) {
+                        malformed.add(kind.bytes(template));
+                        out.sendMalformed(kind, template);
+                    }
+                }
+            }
+            // a chunk far ahead in event time on every partition moves the watermark past every timeout
+            for (int p = 0; p < PARTITIONS; p++) {
+                LlmChunk clock = LlmChunk.newBuilder(template).setSessionId("clock-" + p).setSeq(0).setToolCall(null)
+                        .setEventTime(Instant.ofEpochMilli(START + TimeUnit.DAYS.toMillis(1))).setFinishReason(FinishReason.stop).build();
+                producer.send(new ProducerRecord<>("llm.chunks", p, clock.getSessionId().getBytes(StandardCharsets.UTF_8), ChunkCodec.encode(clock)));
+            }
+        }
+        assertThat(expectedChunks).hasSize(SESSIONS);
+        assertThat(expectedChunks.keySet()).anyMatch(s -> s.contains("stall")); // one ends by the timeout
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(MidstreamJob.withJobDefaults(config));
+        env.setParallelism(PARTITIONS);
+        MidstreamJob.build(env, config);
+        JobClient job = env.executeAsync("midstream-it");
+        try {
+            List<SessionMetrics> metrics = Topics.readUntil(kafka.bootstrapServers(), "llm.metrics", Duration.ofSeconds(120),
+                            read -> read.stream().filter(r -> decode(r).getIsFinal()).count() >= 2L * SESSIONS + PARTITIONS)
+                    .stream().map(PipelineKafkaITCase::decode).toList();
+            List<ConsumerRecord<byte[], byte[]>> dead = Topics.readUntil(kafka.bootstrapServers(), "llm.chunks.dlq",
+                    Duration.ofSeconds(30), read -> read.size() >= malformed.size());
+            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+
+            Map<String, SessionMetrics> summaries = metrics.stream().filter(SessionMetrics::getIsFinal)
+                    .collect(Collectors.toMap(SessionMetrics::getSessionId, m -> m));
+            for (var e : expectedChunks.entrySet()) {
+                SessionMetrics summary = summaries.get(e.getKey());
+                assertThat(summary).as("summary of %s", e.getKey()).isNotNull();
+                assertThat(summary.getChunks()).as("chunks of %s", e.getKey()).isEqualTo((long) e.getValue());
+                if (e.getKey().contains("stall")) {
+                    assertThat(summary.getEndReason()).isEqualTo("timeout");
+                } else {
+                    assertThat(summary.getEndReason()).isIn("stop", "length");
+                }
+            }
+
+            // disorder and retries change nothing but the count of duplicates
+            Map<String, List<SessionMetrics>> bySession = metrics.stream().collect(Collectors.groupingBy(
+                    SessionMetrics::getSessionId, TreeMap::new, Collectors.toList()));
+            for (String session : expectedChunks.keySet()) {
+                List<SessionMetrics> cleanSeries = bySession.get(session);
+                List<SessionMetrics> messySeries = bySession.get(session.replace("clean-", "messy-"));
+                assertThat(messySeries).as("metrics of the messy twin of %s", session).hasSameSizeAs(cleanSeries);
+                for (int i = 0; i < cleanSeries.size(); i++) {
+                    SessionMetrics m = SessionMetrics.newBuilder(messySeries.get(i)).setSessionId(session).setDuplicates(0L).build();
+                    assertThat(m).as("metrics %d of %s", i, session).isEqualTo(cleanSeries.get(i));
+                    assertThat(cleanSeries.get(i).getDuplicates()).isZero();
+                }
+            }
+            assertThat(summaries.values().stream().filter(m -> m.getSessionId().startsWith("messy-"))
+                    .mapToLong(SessionMetrics::getDuplicates).sum()).as("the messy input had retries").isPositive();
+
+            assertThat(dead).hasSize(malformed.size());
+            for (int i = 0; i < dead.size(); i++) {
+                ConsumerRecord<byte[], byte[]> d = dead.get(i);
+                String reason = new String(d.headers().lastHeader(DeadLetterSerializer.REASON).value(), StandardCharsets.UTF_8);
+                assertThat(d.value()).as("the bad record is kept as it came").isEqualTo(malformed.get(i));
+                assertThat(reason).startsWith(switch (Malformed.values()[i]) {
+                    case NOT_AVRO -> "not Avro single-object encoding";
+                    case TRUNCATED -> "corrupt Avro record";
+                    case UNKNOWN_SCHEMA -> "written with an unknown schema";
+                    case INVALID_CHUNK -> "invalid chunk: seq is negative";
+                });
+                assertThat(d.headers().lastHeader(DeadLetterSerializer.SOURCE_OFFSET)).isNotNull();
+            }
+        } finally {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static SessionMetrics decode(ConsumerRecord<byte[], byte[]> r) {
+        try {
+            return SessionMetrics.fromByteBuffer(ByteBuffer.wrap(r.value()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
