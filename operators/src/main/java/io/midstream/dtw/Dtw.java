@@ -1,0 +1,78 @@
+package io.midstream.dtw;
+
+import java.util.Arrays;
+
+/**
+ * Dynamic time warping with a Sakoe-Chiba band (Sakoe and Chiba, 1978): the least sum of local
+ * costs along a warping path from (0, 0) to (n-1, m-1) whose cells keep |i - j| <= window; no
+ * square root is taken. Infinity where no path fits the band (|n - m| > window).
+ *
+ * <p>Memory is O(window): only the band's cells of the previous and the current row are kept.
+ * With a best-so-far, the computation is abandoned as soon as no path can beat it (early
+ * abandoning of the UCR suite, Rakthanmanon et al., KDD 2012), optionally helped by a cumulative
+ * lower bound of the rows still to come.
+ */
+public final class Dtw {
+    private Dtw() {}
+
+    /** The banded DTW distance; {@code window} >= max(n, m) is no band at all. */
+    public static double distance(double[] a, double[] b, int window, LocalCost cost) {
+        return distance(a, b, window, cost, Double.POSITIVE_INFINITY, null);
+    }
+
+    /**
+     * The banded DTW distance, or infinity once it is known to be at least {@code abandonAt}.
+     *
+     * @param remaining null, or for each row i a lower bound of what rows i.. add to any path
+     *                  ({@code remaining[n]} = 0), as the cumulative LB_Keogh contributions give it
+     */
+    public static double distance(double[] a, double[] b, int window, LocalCost cost, double abandonAt, double[] remaining) {
+        int n = a.length;
+        int m = b.length;
+        if (n == 0 || m == 0) {
+            return n == m ? 0.0 : Double.POSITIVE_INFINITY;
+        }
+        int w = (int) Math.min(window, (long) Math.max(n, m));
+        if (w < 0) {
+            throw new IllegalArgumentException("window must be at least 0, got " + window);
+        }
+        if (Math.abs(n - m) > w) {
+            return Double.POSITIVE_INFINITY;
+        }
+        // row i keeps cells j = i - w .. i + w at index j - i + w + 1; index 0 and 2w + 2 stay infinite
+        int width = 2 * w + 3;
+        double[] prev = new double[width];
+        double[] cur = new double[width];
+        Arrays.fill(prev, Double.POSITIVE_INFINITY);
+        Arrays.fill(cur, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < n; i++) {
+            int jLo = Math.max(0, i - w);
+            int jHi = Math.min(m - 1, i + w);
+            double ai = a[i];
+            double rowMin = Double.POSITIVE_INFINITY;
+            cur[jLo - i + w] = Double.POSITIVE_INFINITY; // the cell left of the band
+            for (int j = jLo; j <= jHi; j++) {
+                int k = j - i + w + 1;
+                double best;
+                if (i == 0 && j == 0) {
+                    best = 0.0;
+                } else {
+                    // diagonal (i-1, j-1) is prev[k]; up (i-1, j) is prev[k + 1]; left (i, j-1) is cur[k - 1]
+                    best = Math.min(prev[k], Math.min(prev[k + 1], cur[k - 1]));
+                }
+                double d = best + cost.of(ai, b[j]);
+                cur[k] = d;
+                rowMin = Math.min(rowMin, d);
+            }
+            cur[jHi - i + w + 2] = Double.POSITIVE_INFINITY; // the cell right of the band
+            double still = remaining == null ? 0.0 : remaining[i + 1];
+            if (rowMin + still >= abandonAt) {
+                return Double.POSITIVE_INFINITY;
+            }
+            double[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[(m - 1) - (n - 1) + w + 1];
+    }
+}
