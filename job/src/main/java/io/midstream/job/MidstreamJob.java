@@ -6,6 +6,7 @@ import io.midstream.avro.SourceRecord;
 import io.midstream.job.kafka.AvroRecordSerializer;
 import io.midstream.job.kafka.DeadLetterSerializer;
 import io.midstream.job.kafka.KafkaIo;
+import io.midstream.job.rules.Rules;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -73,8 +74,9 @@ public final class MidstreamJob {
                 .fromSource(KafkaIo.chunkSource(config), watermarks, "Kafka: " + config.get(MidstreamOptions.TOPIC_CHUNKS))
                 .uid("chunks-source");
 
+        Rules rules = config.getOptional(MidstreamOptions.RULES_FILE).map(f -> Rules.load(Path.of(f))).orElse(Rules.none());
         Pipeline.Results results = Pipeline.build(records, Pipeline.sessionSettings(config),
-                Detectors.from(config), config.get(MidstreamOptions.ORPHAN_SCORE_TTL));
+                Detectors.from(env, config, rules), config.get(MidstreamOptions.ORPHAN_SCORE_TTL));
 
         String alertsTopic = config.get(MidstreamOptions.TOPIC_ALERTS);
         results.alerts().ifPresent(alerts -> alerts

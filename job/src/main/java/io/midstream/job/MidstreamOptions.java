@@ -57,6 +57,8 @@ public final class MidstreamOptions {
             .intType().defaultValue(512).withDescription("How many of the session's latest n-grams the repetition signal looks in.");
     public static final ConfigOption<Integer> RECENT_TEXT_CHARS = ConfigOptions.key("midstream.signals.recent-text-chars")
             .intType().defaultValue(512).withDescription("How much of the session's latest text text propositions see, across chunk boundaries.");
+    public static final ConfigOption<String> RULES_FILE = ConfigOptions.key("midstream.rules.file")
+            .stringType().noDefaultValue().withDescription("YAML rules file (references, detector parameters), read where the job is built; refused at start if invalid.");
     public static final ConfigOption<Duration> ORPHAN_SCORE_TTL = ConfigOptions.key("midstream.metrics.orphan-score-ttl")
             .durationType().defaultValue(Duration.ofHours(1)).withDescription("Scores of a session whose summary never comes are dropped after this long (processing time).");
 

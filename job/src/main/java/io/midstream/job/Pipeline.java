@@ -52,11 +52,14 @@ public final class Pipeline {
 
         DataStream<Alert> alerts = null;
         DataStream<DetectorScore> scores = null;
+        DataStream<DeadLetter> deadLetters = chunks.getSideOutput(Tags.DEAD_LETTERS)
+                .union(sessions.getSideOutput(Tags.DEAD_LETTERS));
         for (Detector detector : detectors) {
             SingleOutputStreamOperator<Alert> found = detector.attach(keyedSessions);
             alerts = alerts == null ? found : alerts.union(found);
             DataStream<DetectorScore> scored = found.getSideOutput(Tags.SCORES);
             scores = scores == null ? scored : scores.union(scored);
+            deadLetters = deadLetters.union(found.getSideOutput(Tags.DEAD_LETTERS));
         }
 
         DataStream<SessionMetrics> metrics = sessions.getSideOutput(Tags.METRICS);
@@ -65,8 +68,6 @@ public final class Pipeline {
                     .connect(DataStreamUtils.reinterpretAsKeyedStream(scores, s -> SessionKey.of(s.getTenantId(), s.getSessionId()), Types.STRING))
                     .process(new MetricsAssembler(orphanScoreTtl)).name("Metrics with detector scores").uid("metrics-assembler");
         }
-        DataStream<DeadLetter> deadLetters = chunks.getSideOutput(Tags.DEAD_LETTERS)
-                .union(sessions.getSideOutput(Tags.DEAD_LETTERS));
         return new Results(Optional.ofNullable(alerts), metrics, deadLetters);
     }
 

@@ -14,6 +14,10 @@ import java.util.Arrays;
  * under epsilon among a group of overlapping ones, once no cell can still improve on it or extend
  * the group; reported matches never overlap. Without one, the matrix is never pruned and the
  * distances are those of the plain recurrence.
+ *
+ * <p>DTW lets one stream value stand for a whole run of equal query values, so a pattern with a
+ * plateau matches a stream that touches the plateau's level once. A minimum length makes only
+ * subsequences of at least that many positions candidates; 1 is the paper's algorithm.
  */
 public final class SpringMatcher {
     /** A reported match: stream positions start..end (inclusive) and its DTW distance. */
@@ -22,20 +26,33 @@ public final class SpringMatcher {
     private final double[] query;
     private final LocalCost cost;
     private final double epsilon;
+    private final long minLength;
     private final long version;
 
     /** @param epsilon the largest distance of a reported match, or NaN to report none */
     public SpringMatcher(double[] query, LocalCost cost, double epsilon) {
+        this(query, cost, epsilon, 1);
+    }
+
+    /**
+     * @param epsilon   the largest distance of a reported match, or NaN to report none
+     * @param minLength the fewest stream positions a reported match spans
+     */
+    public SpringMatcher(double[] query, LocalCost cost, double epsilon, long minLength) {
         if (query.length == 0) {
             throw new IllegalArgumentException("the query must not be empty");
         }
         if (epsilon < 0) {
             throw new IllegalArgumentException("epsilon must be at least 0, got " + epsilon);
         }
+        if (minLength < 1) {
+            throw new IllegalArgumentException("a match spans at least 1 position, not " + minLength);
+        }
         this.query = query.clone();
         this.cost = cost;
         this.epsilon = epsilon;
-        this.version = 31 * Arrays.hashCode(query) + 17 * Double.hashCode(epsilon) + cost.ordinal();
+        this.minLength = minLength;
+        this.version = Arrays.hashCode(new double[] {Arrays.hashCode(query), epsilon, minLength, cost.ordinal()});
     }
 
     public SpringState newState() {
@@ -83,6 +100,7 @@ public final class SpringMatcher {
             diag = up;
             diagStart = upStart;
         }
+        state.setBest(Math.min(state.getBest(), d[m]));
         return Double.isNaN(epsilon) ? null : report(state, t);
     }
 
@@ -117,7 +135,7 @@ public final class SpringMatcher {
                 }
             }
         }
-        if (d[m] <= epsilon && d[m] < state.getDmin()) {
+        if (d[m] <= epsilon && d[m] < state.getDmin() && t - s[m] + 1 >= minLength) {
             state.setDmin(d[m]);
             state.setTs(s[m]);
             state.setTe(t);

@@ -13,6 +13,8 @@ public class SpringState {
     private double dmin = Double.POSITIVE_INFINITY;
     private long ts = -1;
     private long te = -1;
+    /** The least distance of any subsequence so far: how close the stream has come to the query. */
+    private double best = Double.POSITIVE_INFINITY;
     /** The query this state belongs to, so that a replaced query starts afresh. */
     private long version;
 
@@ -35,6 +37,8 @@ public class SpringState {
     public void setTs(long ts) { this.ts = ts; }
     public long getTe() { return te; }
     public void setTe(long te) { this.te = te; }
+    public double getBest() { return best; }
+    public void setBest(double best) { this.best = best; }
     public long getVersion() { return version; }
     public void setVersion(long version) { this.version = version; }
 }

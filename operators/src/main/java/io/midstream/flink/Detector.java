@@ -5,7 +5,6 @@ import io.midstream.avro.SessionEvent;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
-import java.io.Serializable;
 
 /**
  * One detector of the job: it reads every session's events in seq order (START, each CHUNK with
@@ -13,7 +12,7 @@ import java.io.Serializable;
  * side output {@link Tags#SCORES}, from where they reach SessionMetrics. The pipeline wires every
  * detector the same way, so adding one touches no wiring.
  */
-public interface Detector extends Serializable {
+public interface Detector {
     /** Names the detector's operators in the web UI and its scores in SessionMetrics. */
     String name();
 

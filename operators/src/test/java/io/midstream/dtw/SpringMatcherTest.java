@@ -91,6 +91,35 @@ class SpringMatcherTest {
     }
 
     @Test
+    void aMinimumLengthKeepsAPlateauFromCollapsingIntoOneValue() {
+        double[] plateau = {0, 0, 1, 1, 1, 1, 1, 1};
+        double[] oneSpike = {0, 0, 0, 1, 0, 0, 0, 0, 0};
+        // the paper's algorithm: the spike is a perfect match of the pattern
+        assertThat(run(plateau, oneSpike, 0.5, LocalCost.ABS)).singleElement()
+                .satisfies(m -> assertThat(m.distance()).isZero());
+        SpringMatcher longEnough = new SpringMatcher(plateau, LocalCost.ABS, 0.5, 4);
+        SpringState state = longEnough.newState();
+        for (int t = 0; t < oneSpike.length; t++) {
+            assertThat(longEnough.update(state, t, oneSpike[t])).isNull();
+        }
+        assertThat(longEnough.finish(state)).isNull();
+        // a real plateau still matches, spanning at least 4 positions
+        double[] loop = {0, 0, 0, 1, 1, 1, 1, 1, 1, 0};
+        state = longEnough.newState();
+        List<SpringMatcher.Match> found = new ArrayList<>();
+        for (int t = 0; t < loop.length; t++) {
+            SpringMatcher.Match m = longEnough.update(state, t, loop[t]);
+            if (m != null) {
+                found.add(m);
+            }
+        }
+        assertThat(found).singleElement().satisfies(m -> {
+            assertThat(m.end() - m.start() + 1).isGreaterThanOrEqualTo(4);
+            assertThat(m.distance()).isZero();
+        });
+    }
+
+    @Test
     void aMatchStillOpenAtTheEndIsReportedByFinish() {
         double[] query = {1, 2, 3};
         SpringMatcher spring = new SpringMatcher(query, LocalCost.ABS, 0.5);

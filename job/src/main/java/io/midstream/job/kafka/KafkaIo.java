@@ -1,5 +1,6 @@
 package io.midstream.job.kafka;
 
+import io.midstream.avro.ReferenceUpdate;
 import io.midstream.avro.SourceRecord;
 import io.midstream.job.MidstreamOptions;
 import io.midstream.job.MidstreamOptions.Delivery;
@@ -31,6 +32,18 @@ public final class KafkaIo {
                 .setStartingOffsets(start)
                 .setDeserializer(new ChunkDeserializer())
                 // read only what producers committed when they write in transactions
+                .setProperty("isolation.level", "read_committed")
+                .build();
+    }
+
+    /** The compacted topic of reference patterns, read whole on a start without a checkpoint. */
+    public static KafkaSource<ReferenceUpdate> referenceSource(Configuration config) {
+        return KafkaSource.<ReferenceUpdate>builder()
+                .setBootstrapServers(config.get(MidstreamOptions.BOOTSTRAP_SERVERS))
+                .setTopics(config.get(MidstreamOptions.TOPIC_REFERENCES))
+                .setGroupId(config.get(MidstreamOptions.GROUP_ID) + "-references")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new ReferenceDeserializer())
                 .setProperty("isolation.level", "read_committed")
                 .build();
     }

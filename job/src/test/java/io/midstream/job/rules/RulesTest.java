@@ -1,0 +1,101 @@
+package io.midstream.job.rules;
+
+import io.midstream.avro.ReferencePattern;
+import io.midstream.avro.Severity;
+import io.midstream.dtw.LocalCost;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RulesTest {
+    @Test
+    void referencesAreReadPerTenant() {
+        Rules rules = Rules.parse("""
+                temporal:
+                  cost: squared
+                  min-match-share: 0.25
+                  references:
+                    - tenants: [a, b]
+                      id: loop
+                      signal: repetition
+                      values: [0, 1, 1]
+                      epsilon: 0.5
+                      severity: high
+                    - tenant: c
+                      id: stall
+                      signal: latency_ms
+                      values: [1000, 1000]
+                      epsilon: 20
+                """, "test");
+        assertThat(rules.temporal().cost()).isEqualTo(LocalCost.SQUARED);
+        assertThat(rules.temporal().minMatchShare()).isEqualTo(0.25);
+        assertThat(rules.temporal().patterns()).extracting(ReferencePattern::getTenantId, ReferencePattern::getPatternId, ReferencePattern::getSeverity)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a", "loop", Severity.high),
+                        org.assertj.core.groups.Tuple.tuple("b", "loop", Severity.high),
+                        org.assertj.core.groups.Tuple.tuple("c", "stall", Severity.medium));
+    }
+
+    @Test
+    void anEmptyFileHasNoRules() {
+        assertThat(Rules.parse("", "empty").temporal().patterns()).isEmpty();
+        assertThat(Rules.none().temporal().cost()).isEqualTo(LocalCost.ABS);
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedWithItsLine() {
+        assertThatThrownBy(() -> Rules.parse("""
+                temporal:
+                  references:
+                    - tenant: a
+                      id: loop
+                      signall: repetition
+                """, "rules.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("rules file rules.yaml, line 3")
+                .hasMessageContaining("reference loop lacks signal, values, epsilon");
+        assertThatThrownBy(() -> Rules.parse("""
+                temporal:
+                  references:
+                    - tenant: a
+                      id: loop
+                      signall: repetition
+                      signal: repetition
+                      values: [1]
+                      epsilon: 1
+                """, "rules.yaml"))
+                .hasMessageStartingWith("rules file rules.yaml, line 5")
+                .hasMessageContaining("Unrecognized field \"signall\"");
+    }
+
+    @Test
+    void anInvalidPatternIsRefusedWithItsLineAndReason() {
+        assertThatThrownBy(() -> Rules.parse("""
+                temporal:
+                  references:
+                    - tenant: a
+                      id: loop
+                      signal: repetition
+                      values: [0, 1]
+                      epsilon: -1
+                """, "rules.yaml"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("rules file rules.yaml, line 3")
+                .hasMessageContaining("reference loop: epsilon must be a finite number >= 0");
+        assertThatThrownBy(() -> Rules.parse("temporal:\n  references:\n    - id: x\n      signal: s\n      values: [1]\n      epsilon: 1\n", "r"))
+                .hasMessageStartingWith("rules file r, line 3").hasMessageContaining("needs either tenant or tenants");
+        assertThatThrownBy(() -> Rules.parse("temporal:\n  cost: manhattan\n", "r"))
+                .hasMessageContaining("line 2").hasMessageContaining("manhattan");
+        assertThatThrownBy(() -> Rules.parse("temporal: [\n", "r")).hasMessageStartingWith("rules file r, line");
+    }
+
+    @Test
+    void theShippedRulesFileIsValid() {
+        assertThat(Rules.load(Path.of("..", "flink-conf", "rules.yaml")).temporal().patterns()).isNotEmpty();
+        assertThatThrownBy(() -> Rules.load(Path.of("no-such-rules.yaml"))).hasMessageStartingWith("cannot read rules file");
+    }
+}

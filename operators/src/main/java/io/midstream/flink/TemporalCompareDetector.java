@@ -1,0 +1,41 @@
+package io.midstream.flink;
+
+import io.midstream.avro.Alert;
+import io.midstream.avro.ReferencePattern;
+import io.midstream.avro.ReferenceUpdate;
+import io.midstream.avro.SessionEvent;
+import io.midstream.dtw.LocalCost;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+import java.util.List;
+
+/** Temporal compare (SPRING over reference patterns) as a detector of the job. */
+public final class TemporalCompareDetector implements Detector {
+    private final List<ReferencePattern> fromRules;
+    private final LocalCost cost;
+    private final double minMatchShare;
+    private final DataStream<ReferenceUpdate> updates;
+
+    /** @param updates the patterns published while the job runs, with no event time of their own */
+    public TemporalCompareDetector(List<ReferencePattern> fromRules, LocalCost cost, double minMatchShare,
+                                   DataStream<ReferenceUpdate> updates) {
+        this.fromRules = fromRules;
+        this.cost = cost;
+        this.minMatchShare = minMatchShare;
+        this.updates = updates;
+    }
+
+    @Override
+    public String name() {
+        return "dtw";
+    }
+
+    @Override
+    public SingleOutputStreamOperator<Alert> attach(KeyedStream<SessionEvent, String> sessions) {
+        return sessions.connect(updates.broadcast(TemporalCompareFunction.REFERENCES))
+                .process(new TemporalCompareFunction(fromRules, cost, minMatchShare))
+                .name("Temporal compare: SPRING over reference patterns").uid("temporal-compare");
+    }
+}
