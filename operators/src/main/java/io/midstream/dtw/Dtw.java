@@ -45,26 +45,28 @@ public final class Dtw {
         double[] cur = new double[width];
         Arrays.fill(prev, Double.POSITIVE_INFINITY);
         Arrays.fill(cur, Double.POSITIVE_INFINITY);
+        prev[w + 1] = 0.0; // row -1: the diagonal predecessor of (0, 0), so the first cell needs no branch
         for (int i = 0; i < n; i++) {
             int jLo = Math.max(0, i - w);
             int jHi = Math.min(m - 1, i + w);
             double ai = a[i];
             double rowMin = Double.POSITIVE_INFINITY;
-            cur[jLo - i + w] = Double.POSITIVE_INFINITY; // the cell left of the band
-            for (int j = jLo; j <= jHi; j++) {
-                int k = j - i + w + 1;
-                double best;
-                if (i == 0 && j == 0) {
-                    best = 0.0;
-                } else {
-                    // diagonal (i-1, j-1) is prev[k]; up (i-1, j) is prev[k + 1]; left (i, j-1) is cur[k - 1]
-                    best = Math.min(prev[k], Math.min(prev[k + 1], cur[k - 1]));
-                }
-                double d = best + cost.of(ai, b[j]);
-                cur[k] = d;
-                rowMin = Math.min(rowMin, d);
+            double left = Double.POSITIVE_INFINITY; // the cell left of the band
+            int k = jLo - i + w + 1;
+            for (int j = jLo; j <= jHi; j++, k++) {
+                // diagonal (i-1, j-1) is prev[k], up (i-1, j) is prev[k + 1], left (i, j-1) the last cell
+                double diag = prev[k];
+                double up = prev[k + 1];
+                double best = diag < up ? diag : up;
+                best = best < left ? best : left;
+                left = best + cost.of(ai, b[j]);
+                cur[k] = left;
+                rowMin = rowMin < left ? rowMin : left;
             }
-            cur[jHi - i + w + 2] = Double.POSITIVE_INFINITY; // the cell right of the band
+            cur[k] = Double.POSITIVE_INFINITY; // the cell right of the band, read by the next row
+            if (i == 0) {
+                prev[w + 1] = Double.POSITIVE_INFINITY;
+            }
             double still = remaining == null ? 0.0 : remaining[i + 1];
             if (rowMin + still >= abandonAt) {
                 return Double.POSITIVE_INFINITY;

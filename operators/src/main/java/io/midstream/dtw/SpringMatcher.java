@@ -81,17 +81,14 @@ public final class SpringMatcher {
         for (int i = 1; i <= m; i++) {
             double up = d[i];
             long upStart = s[i];
-            double left = d[i - 1];
-            double best;
-            long start;
-            // the paper's order of preference on ties: same column, previous column, diagonal
-            if (left <= up && left <= diag) {
-                best = left;
-                start = s[i - 1];
-            } else if (up <= diag) {
+            // the paper's preference on ties: same column (left), then previous column (up), then diagonal
+            double best = d[i - 1];
+            long start = s[i - 1];
+            if (up < best) {
                 best = up;
                 start = upStart;
-            } else {
+            }
+            if (diag < best) {
                 best = diag;
                 start = diagStart;
             }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,6 +52,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--malformed", defaultValue = "0.005", description = "Share of malformed records mixed in, to show the dead-letter topic (default: ${DEFAULT-VALUE}).")
     double malformed;
 
+    @Option(names = "--rules", paramLabel = "FILE", defaultValue = "${sys:midstream.home:-.}/flink-conf/rules.yaml",
+            description = "Rules file of the detectors (default: ${DEFAULT-VALUE}).")
+    Path rules;
+
     @Option(names = "--disorder", defaultValue = "0.02", description = "Probability of a swapped or repeated chunk (default: ${DEFAULT-VALUE}).")
     double disorder;
 
@@ -80,6 +85,7 @@ final class DemoCommand implements Callable<Integer> {
             config.set(MidstreamOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
             config.set(MidstreamOptions.INACTIVITY_TIMEOUT, Duration.ofSeconds(10));
             config.set(MidstreamOptions.IDLENESS, Duration.ofSeconds(5));
+            config.set(MidstreamOptions.RULES_FILE, rules.toString());
             kafka.createTopics(parallelism,
                     List.of(config.get(MidstreamOptions.TOPIC_CHUNKS), config.get(MidstreamOptions.TOPIC_ALERTS),
                             config.get(MidstreamOptions.TOPIC_METRICS), config.get(MidstreamOptions.TOPIC_DLQ)),
