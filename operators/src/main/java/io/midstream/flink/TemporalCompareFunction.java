@@ -13,9 +13,10 @@ import io.midstream.dtw.SpringMatcher;
 import io.midstream.dtw.SpringState;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
-import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
@@ -48,7 +49,7 @@ public final class TemporalCompareFunction extends KeyedBroadcastProcessFunction
     private final LocalCost cost;
     private final double minMatchShare;
 
-    private transient MapState<String, SpringState> springs;
+    private transient ValueState<SpringStates> springs;
     /** The compiled patterns by tenant and id, rebuilt from the broadcast state when it changed. */
     private transient Map<String, Map<String, Compiled>> byTenant;
     private transient Counter matches;
@@ -72,8 +73,7 @@ public final class TemporalCompareFunction extends KeyedBroadcastProcessFunction
 
     @Override
     public void open(OpenContext context) {
-        springs = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("spring", Types.STRING, TypeInformation.of(SpringState.class)));
+        springs = getRuntimeContext().getState(new ValueStateDescriptor<>("spring", TypeInformation.of(SpringStates.class)));
         matches = getRuntimeContext().getMetricGroup().counter("referenceMatches");
     }
 
@@ -83,13 +83,20 @@ public final class TemporalCompareFunction extends KeyedBroadcastProcessFunction
         switch (event.getKind()) {
             case START -> { }
             case CHUNK -> {
+                if (patterns.isEmpty()) {
+                    return;
+                }
+                SpringStates session = springs.value();
+                if (session == null) {
+                    session = new SpringStates();
+                }
                 for (Compiled c : patterns.values()) {
                     Double x = event.getSignals().get(c.pattern().getSignal());
                     if (x == null) {
                         continue; // a chunk without the signal is no position of its series
                     }
                     String id = c.pattern().getPatternId();
-                    SpringState state = springs.get(id);
+                    SpringState state = session.get(id);
                     if (state == null || !c.matcher().owns(state)) {
                         state = c.matcher().newState(); // new, or the pattern was replaced
                     }
@@ -99,14 +106,19 @@ public final class TemporalCompareFunction extends KeyedBroadcastProcessFunction
                         ctx.output(Tags.SCORES, new DetectorScore(event.getTenantId(), event.getSessionId(),
                                 "dtw." + id, state.getBest(), event.getSeq()));
                     }
-                    springs.put(id, state);
+                    session.put(id, state);
                 }
+                springs.update(session);
             }
             case END -> {
-                for (Map.Entry<String, SpringState> e : springs.entries()) {
-                    Compiled c = patterns.get(e.getKey());
-                    if (c != null && c.matcher().owns(e.getValue())) {
-                        alert(c, c.matcher().finish(e.getValue()), event, out);
+                SpringStates session = springs.value();
+                if (session != null) {
+                    for (int i = 0; i < session.getPatternIds().length; i++) {
+                        Compiled c = patterns.get(session.getPatternIds()[i]);
+                        SpringState state = session.getStates()[i];
+                        if (c != null && c.matcher().owns(state)) {
+                            alert(c, c.matcher().finish(state), event, out);
+                        }
                     }
                 }
                 springs.clear();
