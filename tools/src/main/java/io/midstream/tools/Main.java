@@ -1,13 +1,14 @@
 package io.midstream.tools;
 
 import io.midstream.tools.analyze.AnalyzeCommand;
+import io.midstream.tools.cluster.ClusterCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./midstream <command>}: the project's command-line tools. */
 @Command(name = "midstream", mixinStandardHelpOptions = true, version = "midstream 0.1.0",
         description = "Inflight analysis of streamed LLM output on Apache Flink.",
-        subcommands = {DemoCommand.class, ProduceCommand.class, AnalyzeCommand.class})
+        subcommands = {DemoCommand.class, ProduceCommand.class, AnalyzeCommand.class, KafkaCommand.class, ClusterCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
