@@ -1,5 +1,6 @@
 package io.midstream.tools.analyze;
 
+import io.midstream.attractor.AttractorAnalysis;
 import io.midstream.dtw.Dtw;
 import io.midstream.dtw.EditDistance;
 import io.midstream.dtw.Lcs;
@@ -25,7 +26,7 @@ import static io.midstream.tools.analyze.JsonLines.object;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Runs the detectors' algorithms over files: the same code as the job. Output is JSON lines; errors go to standard error.",
         subcommands = {AnalyzeCommand.DtwCommand.class, AnalyzeCommand.SpringCommand.class, AnalyzeCommand.SearchCommand.class,
-                AnalyzeCommand.LcsCommand.class, AnalyzeCommand.EditCommand.class})
+                AnalyzeCommand.LcsCommand.class, AnalyzeCommand.EditCommand.class, AnalyzeCommand.AttractorCommand.class})
 public final class AnalyzeCommand {
     /** Writes to standard output through a buffer, flushed, never closed: standard output outlives the command. */
     static void print(java.util.function.Consumer<PrintWriter> body) {
@@ -191,6 +192,30 @@ public final class AnalyzeCommand {
             print(out -> {
                 JsonLines.write(out, object("distance", d));
             });
+        }
+    }
+
+    @Command(name = "attractor", mixinStandardHelpOptions = true,
+            description = "The attractor of a series: class (fixed_point, periodic, quasi_periodic, chaotic, stochastic), largest Lyapunov exponent, correlation dimension, embedding dimension and delay.")
+    static final class AttractorCommand implements Runnable {
+        @Option(names = "--input", required = true, paramLabel = "FILE", description = "Series, one number per line.")
+        Path input;
+        @Option(names = "--dt", paramLabel = "DT", description = "Sampling step: the exponent is then per time unit, not per sample.")
+        Double dt;
+        @Option(names = "--fixed-share", defaultValue = "0.01", paramLabel = "S",
+                description = "A series settles (fixed_point) when its last quarter strays less than S of its level (default: ${DEFAULT-VALUE}).")
+        double fixedShare;
+
+        @Override
+        public void run() {
+            if (dt != null && !(dt > 0)) {
+                throw new IllegalArgumentException("--dt must be positive, not " + dt);
+            }
+            AttractorAnalysis.Report r = AttractorAnalysis.analyze(SeriesFile.numbers(input), fixedShare);
+            Double lyapunov = r.lyapunovPerSample() == null ? null : r.lyapunovPerSample() / (dt == null ? 1 : dt);
+            print(out -> JsonLines.write(out, object("class", r.attractorClass().label(), "lyapunov", lyapunov,
+                    "correlation_dimension", r.correlationDimension(), "embedding_dimension", r.embeddingDimension(),
+                    "delay", r.delay())));
         }
     }
 }

@@ -88,6 +88,28 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void attractorPrintsTheClassAndTheInvariants() throws Exception {
+        StringBuilder henon = new StringBuilder();
+        double x = 0.1;
+        double y = 0.1;
+        for (int i = 0; i < 3000; i++) {
+            double next = 1 - 1.4 * x * x + y;
+            y = 0.3 * x;
+            x = next;
+            if (i >= 1000) {
+                henon.append(x).append('\n');
+            }
+        }
+        Path series = file("henon", henon.toString());
+        String line = run("analyze", "attractor", "--input", series.toString(), "--dt", "0.5").get(0);
+        assertThat(line).startsWith("{\"class\":\"chaotic\",\"lyapunov\":0.8").contains("\"embedding_dimension\":2,\"delay\":1}");
+        out.reset();
+        Path flat = file("flat", "5\n".repeat(100));
+        assertThat(run("analyze", "attractor", "--input", flat.toString())).containsExactly(
+                "{\"class\":\"fixed_point\",\"lyapunov\":null,\"correlation_dimension\":null,\"embedding_dimension\":null,\"delay\":null}");
+    }
+
+    @Test
     void badInputIsAnErrorOnStandardErrorWithTheLine() throws Exception {
         Path bad = file("bad", "1\n2\nthree\n");
         assertThat(Main.run("analyze", "dtw", "--a", bad.toString(), "--b", bad.toString())).isEqualTo(1);

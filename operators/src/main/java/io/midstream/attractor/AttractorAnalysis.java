@@ -1,0 +1,87 @@
+package io.midstream.attractor;
+
+import java.util.Arrays;
+
+/**
+ * A series' attractor: delay and dimension of its embedding, largest Lyapunov exponent, correlation
+ * dimension, and a class decided from several tests so that noise is not called chaos:
+ * <ol>
+ * <li>fixed point: over the last quarter of the series, no value strays from their mean by more than
+ * {@code fixedShare} of the larger of that level and the whole series' range (a decay to 0 settles too);</li>
+ * <li>regular, where the 0-1 test's K is at most 0.4 (chaos and noise both drive it towards 1):
+ * periodic where the spectrum's peaks are one frequency and its harmonics, quasi-periodic where
+ * they are not. This comes before the surrogates, which are themselves sums of sinusoids for such
+ * motion and cannot tell it from noise;</li>
+ * <li>stochastic: nearest-neighbour prediction is no better than on phase-randomised surrogates
+ * (ratio above 0.7), which is what linear noise, white or coloured, gives;</li>
+ * <li>chaotic: deterministic, and a positive largest exponent; regular otherwise.</li>
+ * </ol>
+ */
+public final class AttractorAnalysis {
+    static final double STOCHASTIC_RATIO = 0.7;
+    static final double CHAOTIC_K = 0.4;
+    static final int MAX_DIMENSION = 10;
+    static final double FNN_SHARE = 0.02;
+
+    private AttractorAnalysis() {}
+
+    /** Null numbers where the class makes them meaningless (a fixed point has no exponent). */
+    public record Report(AttractorClass attractorClass, Double lyapunovPerSample, Double correlationDimension,
+                         Integer embeddingDimension, Integer delay, Double zeroOneK, Double determinism) {}
+
+    public static Report analyze(double[] x, double fixedShare) {
+        if (x.length < 16) {
+            throw new IllegalArgumentException("a series needs at least 16 values, not " + x.length);
+        }
+        if (fixedPoint(x, fixedShare)) {
+            return new Report(AttractorClass.FIXED_POINT, null, null, null, null, null, null);
+        }
+        int tau = MutualInformation.delay(x, Math.max(1, x.length / 10));
+        int m = FalseNearestNeighbours.dimension(x, tau, MAX_DIMENSION, FNN_SHARE);
+        int theiler = (int) Math.ceil(Spectrum.meanPeriod(x));
+        double lyapunov = RosensteinEstimator.estimate(x, m, tau, theiler, 10 * theiler).perSample();
+        double d2 = CorrelationDimension.estimate(x, m, tau, theiler, 500);
+        double determinism = Determinism.ratio(x, m, tau, theiler, 3, 1);
+        double k = ZeroOneTest.k(subsample(x, Math.max(1, tau / 2)), 24, 1);
+        AttractorClass regular = Spectrum.harmonic(Spectrum.power(x)) ? AttractorClass.PERIODIC : AttractorClass.QUASI_PERIODIC;
+        AttractorClass c;
+        if (!(k > CHAOTIC_K)) {
+            c = regular;
+        } else if (!(determinism <= STOCHASTIC_RATIO)) {
+            c = AttractorClass.STOCHASTIC;
+        } else {
+            c = lyapunov > 0 ? AttractorClass.CHAOTIC : regular;
+        }
+        return new Report(c, finite(lyapunov), finite(d2), m, tau, finite(k), finite(determinism));
+    }
+
+    static boolean fixedPoint(double[] x, double share) {
+        double[] tail = Arrays.copyOfRange(x, x.length - x.length / 4, x.length);
+        double level = Stats.mean(tail);
+        double variation = 0;
+        for (double v : tail) {
+            variation = Math.max(variation, Math.abs(v - level));
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : x) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double scale = Math.max(Math.abs(level), max - min);
+        return variation <= share * scale;
+    }
+
+    /** Oversampled flows are subsampled for the 0-1 test, as its authors advise. */
+    private static double[] subsample(double[] x, int step) {
+        double[] out = new double[x.length / step];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = x[i * step];
+        }
+        return out;
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}

@@ -1,0 +1,49 @@
+package io.midstream.attractor;
+
+import java.util.Random;
+
+/**
+ * A test of determinism against linear stochastic processes: the error of nearest-neighbour
+ * prediction in the embedding (Farmer and Sidorowich, 1987; Sugihara and May, 1990) on the series,
+ * divided by the same error on phase-randomised surrogates (Theiler et al., 1992), which share the
+ * series' power spectrum but nothing else. Deterministic dynamics are predicted far better than
+ * their surrogates (ratio well under 1); noise, white or coloured, is not (ratio near 1).
+ */
+public final class Determinism {
+    private Determinism() {}
+
+    public static double ratio(double[] x, int m, int tau, int theiler, int surrogates, long seed) {
+        double[] y = Spectrum.lastPowerOfTwo(x);
+        double data = predictionError(y, m, tau, theiler);
+        Random random = new Random(seed);
+        double surrogate = 0;
+        for (int s = 0; s < surrogates; s++) {
+            surrogate += predictionError(Spectrum.phaseRandomised(y, random), m, tau, theiler) / surrogates;
+        }
+        return surrogate == 0 ? (data == 0 ? 0 : 1) : data / surrogate;
+    }
+
+    /** RMS error of predicting the value after each embedding vector by that after its nearest neighbour's. */
+    static double predictionError(double[] y, int m, int tau, int theiler) {
+        double[][] points = DelayEmbedding.embed(y, m, tau);
+        int usable = y.length - (m - 1) * tau - 1;
+        if (usable < 10) {
+            return Double.NaN;
+        }
+        double[][] heads = new double[usable][];
+        System.arraycopy(points, 0, heads, 0, usable);
+        KdTree tree = new KdTree(heads);
+        double sq = 0;
+        int count = 0;
+        int ahead = (m - 1) * tau + 1;
+        for (int i = 0; i < usable; i++) {
+            int j = tree.nearest(i, theiler, usable);
+            if (j >= 0) {
+                double e = y[i + ahead] - y[j + ahead];
+                sq += e * e;
+                count++;
+            }
+        }
+        return Math.sqrt(sq / count);
+    }
+}

@@ -1,0 +1,114 @@
+package io.midstream.attractor;
+
+import org.apache.commons.math3.complex.Complex;
+import org.apache.commons.math3.transform.DftNormalization;
+import org.apache.commons.math3.transform.FastFourierTransformer;
+import org.apache.commons.math3.transform.TransformType;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/** What the estimators need of a series' Fourier transform, over its last 2^k samples. */
+final class Spectrum {
+    private static final FastFourierTransformer FFT = new FastFourierTransformer(DftNormalization.STANDARD);
+
+    private Spectrum() {}
+
+    static double[] lastPowerOfTwo(double[] x) {
+        int n = Integer.highestOneBit(Math.max(1, x.length));
+        return Arrays.copyOfRange(x, x.length - n, x.length);
+    }
+
+    /** The mean period in samples, 1 / (power-weighted mean frequency), as Rosenstein et al. set their Theiler window. */
+    static double meanPeriod(double[] x) {
+        double[] y = lastPowerOfTwo(x);
+        double mean = Stats.mean(y);
+        for (int i = 0; i < y.length; i++) {
+            y[i] -= mean;
+        }
+        Complex[] f = FFT.transform(y, TransformType.FORWARD);
+        double weighted = 0;
+        double total = 0;
+        for (int k = 1; k <= y.length / 2; k++) {
+            double power = f[k].abs() * f[k].abs();
+            weighted += power * k / y.length;
+            total += power;
+        }
+        return total == 0 ? 1 : total / weighted;
+    }
+
+    /** The power spectrum (Hann window) of the last 2^k samples, bins 0..n/2. */
+    static double[] power(double[] x) {
+        double[] y = lastPowerOfTwo(x);
+        int n = y.length;
+        double mean = Stats.mean(y);
+        for (int i = 0; i < n; i++) {
+            y[i] = (y[i] - mean) * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / Math.max(1, n - 1)));
+        }
+        Complex[] f = FFT.transform(y, TransformType.FORWARD);
+        double[] power = new double[n / 2 + 1];
+        for (int k = 1; k <= n / 2; k++) {
+            power[k] = f[k].abs() * f[k].abs();
+        }
+        return power;
+    }
+
+    /** Peaks of the spectrum, strongest first: local maxima at or above {@code share} of the highest, as sub-bin positions. */
+    static double[] peaks(double[] power, double share) {
+        double highest = 0;
+        for (double p : power) {
+            highest = Math.max(highest, p);
+        }
+        java.util.List<double[]> found = new java.util.ArrayList<>();
+        for (int k = 2; k < power.length - 1; k++) {
+            if (power[k] > 0 && power[k] >= share * highest && power[k] >= power[k - 1] && power[k] >= power[k + 1]) {
+                // parabola through the log powers of the peak and its neighbours
+                double a = Math.log(Math.max(power[k - 1], 1e-300));
+                double b = Math.log(power[k]);
+                double c = Math.log(Math.max(power[k + 1], 1e-300));
+                double denominator = a - 2 * b + c;
+                double offset = denominator == 0 ? 0 : 0.5 * (a - c) / denominator;
+                found.add(new double[] {k + Math.max(-0.5, Math.min(0.5, offset)), power[k]});
+            }
+        }
+        found.sort((p, q) -> Double.compare(q[1], p[1]));
+        return found.stream().mapToDouble(p -> p[0]).toArray();
+    }
+
+    /**
+     * Whether every peak above 2% of the highest is a multiple of the lowest one, within 1.5 bins:
+     * one period and its harmonics, as opposed to incommensurate frequencies.
+     */
+    static boolean harmonic(double[] power) {
+        double[] peaks = peaks(power, 0.02);
+        if (peaks.length == 0) {
+            return true;
+        }
+        double lowest = Arrays.stream(peaks).min().getAsDouble();
+        for (double p : peaks) {
+            double ratio = p / lowest;
+            if (Math.abs(ratio - Math.rint(ratio)) * lowest > 1.5) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A surrogate with the same power spectrum and random phases (Theiler et al., 1992): a linear Gaussian process like the series. */
+    static double[] phaseRandomised(double[] y, Random random) {
+        Complex[] f = FFT.transform(y, TransformType.FORWARD);
+        int n = y.length;
+        for (int k = 1; k < n / 2; k++) {
+            double phase = random.nextDouble() * 2 * Math.PI;
+            Complex c = Complex.valueOf(f[k].abs() * Math.cos(phase), f[k].abs() * Math.sin(phase));
+            f[k] = c;
+            f[n - k] = c.conjugate();
+        }
+        Complex[] back = FFT.transform(f, TransformType.INVERSE);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = back[i].getReal();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,69 @@
+package io.midstream.attractor;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The class of a varied suite of series: several seeds, lengths from 500, sampling steps, added
+ * measurement noise; chaotic systems, sines and sawtooths, two incommensurate frequencies, decays
+ * to a constant, white and AR(1) noise.
+ */
+class ClassificationSuiteTest {
+    record Case(String name, AttractorClass expected, LongFunction<double[]> series) {}
+
+    static List<Case> suite() {
+        List<Case> cases = new ArrayList<>();
+        for (int n : new int[] {500, 1000, 2000}) {
+            cases.add(new Case("henon " + n, AttractorClass.CHAOTIC, s -> Systems.henon(n, s)));
+            cases.add(new Case("logistic " + n, AttractorClass.CHAOTIC, s -> Systems.logistic(n, s)));
+            cases.add(new Case("henon+5% " + n, AttractorClass.CHAOTIC, s -> Systems.withNoise(Systems.henon(n, s), 0.05, s)));
+            for (double dt : new double[] {0.02, 0.05}) {
+                cases.add(new Case("lorenz dt " + dt + " " + n, AttractorClass.CHAOTIC, s -> Systems.lorenz(n, dt, s)));
+            }
+            cases.add(new Case("rossler dt 0.2 " + n, AttractorClass.CHAOTIC, s -> Systems.rossler(n, 0.2, s)));
+            for (double period : new double[] {7.3, 25, 60}) {
+                cases.add(new Case("sine " + period + " " + n, AttractorClass.PERIODIC, s -> Systems.sine(n, period, 3, s)));
+                cases.add(new Case("sine+5% " + period + " " + n, AttractorClass.PERIODIC,
+                        s -> Systems.withNoise(Systems.sine(n, period, 3, s), 0.05, s)));
+            }
+            cases.add(new Case("sawtooth 17 " + n, AttractorClass.PERIODIC, s -> Systems.sawtooth(n, 17, s)));
+            cases.add(new Case("quasi 20 " + n, AttractorClass.QUASI_PERIODIC, s -> Systems.quasiPeriodic(n, 20, s)));
+            cases.add(new Case("quasi 45 " + n, AttractorClass.QUASI_PERIODIC, s -> Systems.quasiPeriodic(n, 45, s)));
+            cases.add(new Case("decay " + n, AttractorClass.FIXED_POINT, s -> Systems.decay(n, 1000, 400, 0.05, s)));
+            cases.add(new Case("decay to 0 " + n, AttractorClass.FIXED_POINT, s -> Systems.decay(n, 0, 5, 0.05, s)));
+            cases.add(new Case("white " + n, AttractorClass.STOCHASTIC, s -> Systems.whiteNoise(n, s)));
+            cases.add(new Case("ar1 0.5 " + n, AttractorClass.STOCHASTIC, s -> Systems.ar1(n, 0.5, s)));
+            cases.add(new Case("ar1 0.95 " + n, AttractorClass.STOCHASTIC, s -> Systems.ar1(n, 0.95, s)));
+        }
+        return cases;
+    }
+
+    @Test
+    void theClassIsRightOnAlmostAllOfAVariedSuite() {
+        int right = 0;
+        int total = 0;
+        Map<AttractorClass, Map<AttractorClass, Integer>> confusion = new EnumMap<>(AttractorClass.class);
+        List<String> wrong = new ArrayList<>();
+        for (Case c : suite()) {
+            for (long seed = 1; seed <= 3; seed++) {
+                AttractorClass got = AttractorAnalysis.analyze(c.series().apply(seed), 0.01).attractorClass();
+                confusion.computeIfAbsent(c.expected(), k -> new EnumMap<>(AttractorClass.class)).merge(got, 1, Integer::sum);
+                total++;
+                if (got == c.expected()) {
+                    right++;
+                } else {
+                    wrong.add(c.name() + " seed " + seed + ": " + got);
+                }
+            }
+        }
+        System.out.println("classified " + right + " of " + total + "; confusion " + confusion + "; wrong " + wrong);
+        assertThat((double) right / total).as("share classified right; wrong: %s", wrong).isGreaterThanOrEqualTo(0.95);
+    }
+}
