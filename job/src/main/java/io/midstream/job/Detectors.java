@@ -1,6 +1,7 @@
 package io.midstream.job;
 
 import io.midstream.avro.ReferenceUpdate;
+import io.midstream.flink.AttractorDetector;
 import io.midstream.flink.Detector;
 import io.midstream.flink.TemporalCompareDetector;
 import io.midstream.job.kafka.KafkaIo;
@@ -10,6 +11,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The detectors the job runs, made from its configuration and rules: one line per detector. */
@@ -17,9 +19,13 @@ public final class Detectors {
     private Detectors() {}
 
     public static List<Detector> from(StreamExecutionEnvironment env, Configuration config, Rules rules) {
-        return List.of(
-                new TemporalCompareDetector(rules.temporal().patterns(), rules.temporal().cost(),
-                        rules.temporal().minMatchShare(), referenceUpdates(env, config)));
+        List<Detector> detectors = new ArrayList<>();
+        detectors.add(new TemporalCompareDetector(rules.temporal().patterns(), rules.temporal().cost(),
+                rules.temporal().minMatchShare(), referenceUpdates(env, config)));
+        if (!rules.attractor().watch().isEmpty()) {
+            detectors.add(new AttractorDetector(rules.attractor().config()));
+        }
+        return detectors;
     }
 
     private static DataStream<ReferenceUpdate> referenceUpdates(StreamExecutionEnvironment env, Configuration config) {

@@ -22,27 +22,46 @@ public final class AttractorAnalysis {
     static final double CHAOTIC_K = 0.4;
     static final int MAX_DIMENSION = 10;
     static final double FNN_SHARE = 0.02;
+    /** Reference points of the correlation sum, surrogates of the determinism test, frequencies of the 0-1 test. */
+    static final int REFERENCES = 250;
+    static final int SURROGATES = 2;
+    static final int FREQUENCIES = 16;
 
     private AttractorAnalysis() {}
+
+    /**
+     * @param fixedShare how far, as a share of its level, a settled series may stray
+     * @param delay      the embedding delay, or 0 to take it from the average mutual information
+     * @param dimension  the embedding dimension, or 0 to take it from false nearest neighbours
+     */
+    public record Settings(double fixedShare, int delay, int dimension) implements java.io.Serializable {
+        public static final Settings DEFAULT = new Settings(0.01, 0, 0);
+
+        public Settings {
+            if (!(fixedShare >= 0) || delay < 0 || dimension < 0) {
+                throw new IllegalArgumentException("fixed share, delay and dimension must be at least 0");
+            }
+        }
+    }
 
     /** Null numbers where the class makes them meaningless (a fixed point has no exponent). */
     public record Report(AttractorClass attractorClass, Double lyapunovPerSample, Double correlationDimension,
                          Integer embeddingDimension, Integer delay, Double zeroOneK, Double determinism) {}
 
-    public static Report analyze(double[] x, double fixedShare) {
+    public static Report analyze(double[] x, Settings settings) {
         if (x.length < 16) {
             throw new IllegalArgumentException("a series needs at least 16 values, not " + x.length);
         }
-        if (fixedPoint(x, fixedShare)) {
+        if (fixedPoint(x, settings.fixedShare())) {
             return new Report(AttractorClass.FIXED_POINT, null, null, null, null, null, null);
         }
-        int tau = MutualInformation.delay(x, Math.max(1, x.length / 10));
-        int m = FalseNearestNeighbours.dimension(x, tau, MAX_DIMENSION, FNN_SHARE);
+        int tau = settings.delay() > 0 ? settings.delay() : MutualInformation.delay(x, Math.max(1, x.length / 10));
+        int m = settings.dimension() > 0 ? settings.dimension() : FalseNearestNeighbours.dimension(x, tau, MAX_DIMENSION, FNN_SHARE);
         int theiler = (int) Math.ceil(Spectrum.meanPeriod(x));
         double lyapunov = RosensteinEstimator.estimate(x, m, tau, theiler, 10 * theiler).perSample();
-        double d2 = CorrelationDimension.estimate(x, m, tau, theiler, 500);
-        double determinism = Determinism.ratio(x, m, tau, theiler, 3, 1);
-        double k = ZeroOneTest.k(subsample(x, Math.max(1, tau / 2)), 24, 1);
+        double d2 = CorrelationDimension.estimate(x, m, tau, theiler, REFERENCES);
+        double determinism = Determinism.ratio(x, m, tau, theiler, SURROGATES, 1);
+        double k = ZeroOneTest.k(subsample(x, Math.max(1, tau / 2)), FREQUENCIES, 1);
         AttractorClass regular = Spectrum.harmonic(Spectrum.power(x)) ? AttractorClass.PERIODIC : AttractorClass.QUASI_PERIODIC;
         AttractorClass c;
         if (!(k > CHAOTIC_K)) {

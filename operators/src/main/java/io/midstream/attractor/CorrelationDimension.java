@@ -7,7 +7,7 @@ package io.midstream.attractor;
  * log C(r) against log r over its scaling region.
  *
  * <p>C(r) is counted for all radii at once from a histogram of log distances; pairs are taken from
- * up to {@code references} reference points against all others, O(n references). The scaling
+ * up to {@code references} reference points against all later ones, O(n references). The scaling
  * region is the span of log r, at least a factor of 4 wide, with C(r) between 20 pairs' worth and
  * 10%, where the local slope varies least.
  */
@@ -19,8 +19,7 @@ public final class CorrelationDimension {
     private CorrelationDimension() {}
 
     public static double estimate(double[] x, int m, int tau, int theiler, int references) {
-        double[][] points = DelayEmbedding.embed(x, m, tau);
-        int n = points.length;
+        int n = x.length - (m - 1) * tau;
         if (n < 20) {
             return Double.NaN;
         }
@@ -34,15 +33,13 @@ public final class CorrelationDimension {
         double bottom = top - (double) BINS / BINS_PER_E;
         long[] histogram = new long[BINS + 1];
         long pairs = 0;
-        int step = Math.max(1, n / references);
+        int step = Math.max(1, (n + references - 1) / references);
         for (int i = 0; i < n; i += step) {
-            for (int j = 0; j < n; j++) {
-                if (Math.abs(i - j) <= theiler) {
-                    continue;
-                }
+            for (int j = i + theiler + 1; j < n; j++) {
                 pairs++;
-                double d = DelayEmbedding.distance(points[i], points[j]);
-                int bin = d <= 0 ? 0 : (int) Math.ceil((Math.log(d) - bottom) * BINS_PER_E);
+                double sq = FastLog.squaredDistance(x, i, j, m, tau);
+                // ln d = ln(d^2) / 2; the bin of the smallest radius at or above d
+                int bin = sq <= 0 ? 0 : (int) Math.ceil((0.5 * FastLog.ln(sq) - bottom) * BINS_PER_E);
                 histogram[Math.max(0, Math.min(BINS, bin))]++;
             }
         }

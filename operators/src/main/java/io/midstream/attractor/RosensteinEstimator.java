@@ -39,9 +39,9 @@ public final class RosensteinEstimator {
                 continue;
             }
             for (int k = 0; k < steps; k++) {
-                double d = DelayEmbedding.distance(points[i + k], points[j + k]);
-                if (d > 0) {
-                    sum[k] += Math.log(d);
+                double sq = FastLog.squaredDistance(x, i + k, j + k, m, tau);
+                if (sq > 0) {
+                    sum[k] += 0.5 * FastLog.ln(sq);
                     count[k]++;
                 }
             }

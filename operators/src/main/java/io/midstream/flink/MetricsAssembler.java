@@ -27,7 +27,7 @@ public final class MetricsAssembler extends KeyedCoProcessFunction<String, Sessi
     private static final long serialVersionUID = 1L;
 
     private final Duration orphanTtl;
-    private transient MapState<String, Double> scores;
+    private transient MapState<String, DetectorScore> scores;
     private transient ValueState<SessionMetrics> summary;
 
     /** @param orphanTtl how long scores of a session whose summary never comes are kept (processing time) */
@@ -38,8 +38,8 @@ public final class MetricsAssembler extends KeyedCoProcessFunction<String, Sessi
     @Override
     public void open(OpenContext context) {
         StateTtlConfig ttl = StateTtlConfig.newBuilder(orphanTtl).build();
-        MapStateDescriptor<String, Double> scoresDescriptor =
-                new MapStateDescriptor<>("scores", Types.STRING, Types.DOUBLE);
+        MapStateDescriptor<String, DetectorScore> scoresDescriptor =
+                new MapStateDescriptor<>("scores", Types.STRING, TypeInformation.of(DetectorScore.class));
         scoresDescriptor.enableTimeToLive(ttl);
         scores = getRuntimeContext().getMapState(scoresDescriptor);
         ValueStateDescriptor<SessionMetrics> summaryDescriptor =
@@ -54,32 +54,38 @@ public final class MetricsAssembler extends KeyedCoProcessFunction<String, Sessi
             summary.update(metrics);
             ctx.timerService().registerEventTimeTimer(ctx.timestamp());
         } else {
-            metrics.setScores(currentScores());
+            withLatestScores(metrics);
             out.collect(metrics);
         }
     }
 
     @Override
     public void processElement2(DetectorScore score, Context ctx, Collector<SessionMetrics> out) throws Exception {
-        scores.put(score.getName(), score.getValue());
+        scores.put(score.getName(), score);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<SessionMetrics> out) throws Exception {
         SessionMetrics last = summary.value();
         if (last != null) {
-            last.setScores(currentScores());
+            withLatestScores(last);
             out.collect(last);
         }
         summary.clear();
         scores.clear();
     }
 
-    private Map<String, Double> currentScores() throws Exception {
-        Map<String, Double> latest = new HashMap<>();
-        for (Map.Entry<String, Double> e : scores.entries()) {
-            latest.put(e.getKey(), e.getValue());
+    private void withLatestScores(SessionMetrics metrics) throws Exception {
+        Map<String, Double> values = new HashMap<>();
+        Map<String, String> labels = new HashMap<>();
+        for (DetectorScore s : scores.values()) {
+            if (s.getLabel() == null) {
+                values.put(s.getName(), s.getValue());
+            } else {
+                labels.put(s.getName(), s.getLabel());
+            }
         }
-        return latest;
+        metrics.setScores(values);
+        metrics.setLabels(labels);
     }
 }

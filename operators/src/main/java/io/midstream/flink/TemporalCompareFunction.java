@@ -104,7 +104,7 @@ public final class TemporalCompareFunction extends KeyedBroadcastProcessFunction
                     alert(c, c.matcher().update(state, event.getSeq(), x), event, out);
                     if (state.getBest() < before) {
                         ctx.output(Tags.SCORES, new DetectorScore(event.getTenantId(), event.getSessionId(),
-                                "dtw." + id, state.getBest(), event.getSeq()));
+                                "dtw." + id, state.getBest(), null, event.getSeq()));
                     }
                     session.put(id, state);
                 }

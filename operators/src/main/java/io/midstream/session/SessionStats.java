@@ -107,6 +107,7 @@ public class SessionStats {
                 .setDuplicates(duplicates)
                 .setMissing(missing)
                 .setScores(new HashMap<>())
+                .setLabels(new HashMap<>())
                 .build();
     }
 

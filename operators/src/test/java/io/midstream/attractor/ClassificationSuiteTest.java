@@ -53,7 +53,7 @@ class ClassificationSuiteTest {
         List<String> wrong = new ArrayList<>();
         for (Case c : suite()) {
             for (long seed = 1; seed <= 3; seed++) {
-                AttractorClass got = AttractorAnalysis.analyze(c.series().apply(seed), 0.01).attractorClass();
+                AttractorClass got = AttractorAnalysis.analyze(c.series().apply(seed), AttractorAnalysis.Settings.DEFAULT).attractorClass();
                 confusion.computeIfAbsent(c.expected(), k -> new EnumMap<>(AttractorClass.class)).merge(got, 1, Integer::sum);
                 total++;
                 if (got == c.expected()) {

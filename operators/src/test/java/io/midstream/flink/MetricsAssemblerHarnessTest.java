@@ -18,11 +18,11 @@ class MetricsAssemblerHarnessTest {
     private static SessionMetrics metrics(boolean last, long time) {
         return SessionMetrics.newBuilder().setTenantId("t").setSessionId("s").setEventTime(Instant.ofEpochMilli(time))
                 .setIsFinal(last).setFirstSeq(0).setLastSeq(1).setWindowChunks(1).setWindowTokens(1).setChunks(1)
-                .setTokens(1).setScores(new HashMap<>()).build();
+                .setTokens(1).setScores(new HashMap<>()).setLabels(new HashMap<>()).build();
     }
 
     private static DetectorScore score(String name, double value) {
-        return new DetectorScore("t", "s", name, value, 0L);
+        return new DetectorScore("t", "s", name, value, null, 0L);
     }
 
     @Test
@@ -36,6 +36,7 @@ class MetricsAssemblerHarnessTest {
             h.processElement2(score("dtw.a", 2.0), 150);
             h.processElement1(metrics(true, 200), 200);
             h.processElement2(score("ltl.b", 1.0), 200);   // what the session's end caused
+            h.processElement2(new DetectorScore("t", "s", "attractor.x.class", 0.0, "periodic", 1L), 200);
             assertThat(h.extractOutputValues()).hasSize(1);
             h.processWatermark1(new Watermark(200));
             h.processWatermark2(new Watermark(200));
@@ -43,7 +44,8 @@ class MetricsAssemblerHarnessTest {
             assertThat(h.extractOutputValues().get(0).getScores()).containsExactlyEntriesOf(java.util.Map.of("dtw.a", 1.0));
             SessionMetrics summary = h.extractOutputValues().get(1);
             assertThat(summary.getIsFinal()).isTrue();
-            assertThat(summary.getScores()).containsEntry("dtw.a", 2.0).containsEntry("ltl.b", 1.0);
+            assertThat(summary.getScores()).containsEntry("dtw.a", 2.0).containsEntry("ltl.b", 1.0).doesNotContainKey("attractor.x.class");
+            assertThat(summary.getLabels()).containsExactlyEntriesOf(java.util.Map.of("attractor.x.class", "periodic"));
             assertThat(h.numKeyedStateEntries()).isZero();
         }
     }

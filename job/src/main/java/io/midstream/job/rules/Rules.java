@@ -16,13 +16,14 @@ import java.nio.file.Path;
  * The rules file: what the detectors look for. Read once when the job is built; a file that does
  * not parse, has an unknown key or an invalid value is refused with its line, column and reason.
  */
-public record Rules(@JsonProperty("temporal") TemporalRules temporal) {
+public record Rules(@JsonProperty("temporal") TemporalRules temporal, @JsonProperty("attractor") AttractorRules attractor) {
     public Rules {
         temporal = temporal == null ? TemporalRules.NONE : temporal;
+        attractor = attractor == null ? AttractorRules.NONE : attractor;
     }
 
     public static Rules none() {
-        return new Rules(null);
+        return new Rules(null, null);
     }
 
     public static Rules load(Path file) {

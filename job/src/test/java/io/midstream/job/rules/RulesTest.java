@@ -41,6 +41,32 @@ class RulesTest {
     }
 
     @Test
+    void attractorWatchesAreRead() {
+        Rules rules = Rules.parse("""
+                attractor:
+                  window: 128
+                  every: 16
+                  watch:
+                    - id: stall
+                      signal: latency_ms
+                      classes: [fixed_point, periodic]
+                """, "test");
+        var config = rules.attractor().config();
+        assertThat(config.window()).isEqualTo(128);
+        assertThat(config.every()).isEqualTo(16);
+        assertThat(config.minWindow()).isEqualTo(64);
+        assertThat(config.watches()).singleElement().satisfies(w -> {
+            assertThat(w.alertOn()).containsExactlyInAnyOrder(io.midstream.attractor.AttractorClass.FIXED_POINT,
+                    io.midstream.attractor.AttractorClass.PERIODIC);
+            assertThat(w.severity()).isEqualTo(Severity.medium);
+        });
+        assertThatThrownBy(() -> Rules.parse("attractor:\n  watch:\n    - id: x\n      signal: s\n      classes: [loopy]\n", "r"))
+                .hasMessageStartingWith("rules file r, line").hasMessageContaining("loopy");
+        assertThatThrownBy(() -> Rules.parse("attractor:\n  window: 8\n", "r"))
+                .hasMessageStartingWith("rules file r, line 1").hasMessageContaining("window >= 16");
+    }
+
+    @Test
     void anEmptyFileHasNoRules() {
         assertThat(Rules.parse("", "empty").temporal().patterns()).isEmpty();
         assertThat(Rules.none().temporal().cost()).isEqualTo(LocalCost.ABS);

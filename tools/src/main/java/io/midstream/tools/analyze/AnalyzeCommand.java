@@ -205,13 +205,18 @@ public final class AnalyzeCommand {
         @Option(names = "--fixed-share", defaultValue = "0.01", paramLabel = "S",
                 description = "A series settles (fixed_point) when its last quarter strays less than S of its level (default: ${DEFAULT-VALUE}).")
         double fixedShare;
+        @Option(names = "--delay", defaultValue = "0", paramLabel = "TAU", description = "Embedding delay; 0 takes the first minimum of the average mutual information (default: ${DEFAULT-VALUE}).")
+        int delay;
+        @Option(names = "--dimension", defaultValue = "0", paramLabel = "M", description = "Embedding dimension; 0 takes it from false nearest neighbours (default: ${DEFAULT-VALUE}).")
+        int dimension;
 
         @Override
         public void run() {
             if (dt != null && !(dt > 0)) {
                 throw new IllegalArgumentException("--dt must be positive, not " + dt);
             }
-            AttractorAnalysis.Report r = AttractorAnalysis.analyze(SeriesFile.numbers(input), fixedShare);
+            AttractorAnalysis.Report r = AttractorAnalysis.analyze(SeriesFile.numbers(input),
+                    new AttractorAnalysis.Settings(fixedShare, delay, dimension));
             Double lyapunov = r.lyapunovPerSample() == null ? null : r.lyapunovPerSample() / (dt == null ? 1 : dt);
             print(out -> JsonLines.write(out, object("class", r.attractorClass().label(), "lyapunov", lyapunov,
                     "correlation_dimension", r.correlationDimension(), "embedding_dimension", r.embeddingDimension(),

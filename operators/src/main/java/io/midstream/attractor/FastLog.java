@@ -1,0 +1,37 @@
+package io.midstream.attractor;
+
+/**
+ * Natural logarithm by the exponent bits and a table of 4,096 mantissa values: within 1.3e-4 of
+ * Math.log, about ten times faster. The correlation sum and the divergence curve take a logarithm
+ * per pair of points, and need far less precision than that.
+ */
+final class FastLog {
+    private static final int BITS = 12;
+    private static final double LN2 = Math.log(2);
+    private static final double[] MANTISSA = new double[1 << BITS];
+
+    static {
+        for (int i = 0; i < MANTISSA.length; i++) {
+            MANTISSA[i] = Math.log(1 + (i + 0.5) / MANTISSA.length);
+        }
+    }
+
+    private FastLog() {}
+
+    /** ln x for a positive, normal x. */
+    static double ln(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        int exponent = (int) (bits >>> 52) - 1023;
+        return exponent * LN2 + MANTISSA[(int) (bits >>> (52 - BITS)) & (MANTISSA.length - 1)];
+    }
+
+    /** Squared distance of delay vectors i and j of x (dimension m, delay tau), without building them. */
+    static double squaredDistance(double[] x, int i, int j, int m, int tau) {
+        double s = 0;
+        for (int d = 0, a = i, b = j; d < m; d++, a += tau, b += tau) {
+            double diff = x[a] - x[b];
+            s += diff * diff;
+        }
+        return s;
+    }
+}
