@@ -44,9 +44,12 @@ final class SessionScript {
         SessionScript s = new SessionScript(corpus, random, tenant, session, start);
         switch (scenario) {
             case CHAT -> {
-                s.say(s.answer(), 0.9);
+                int first = random.nextInt(corpus.answers().size());
+                s.say(corpus.answers().get(first), 0.9);
                 if (random.nextBoolean()) {
-                    s.say(" " + s.answer(), 0.9);
+                    // another paragraph: saying the same one twice would be the repetition a loop is
+                    int second = (first + 1 + random.nextInt(corpus.answers().size() - 1)) % corpus.answers().size();
+                    s.say(" " + corpus.answers().get(second), 0.9);
                 }
                 s.finish(FinishReason.stop);
             }

@@ -69,7 +69,13 @@ class LoadGeneratorTest {
             String text = s.stream().map(LlmChunk::getText).collect(Collectors.joining());
             assertThat(text).containsPattern("(?i)\\b(I can(no|')t|I'm not able)").containsPattern("sk-live|AKIA|password");
         });
-        assertThat(of.apply("chat-")).isNotEmpty();
+        // a healthy answer never says a paragraph twice: that is the repetition the detectors look for
+        assertThat(of.apply("chat-")).isNotEmpty().allSatisfy(s -> {
+            String text = s.stream().map(LlmChunk::getText).collect(Collectors.joining());
+            for (String paragraph : CORPUS.answers()) {
+                assertThat(text.indexOf(paragraph)).isEqualTo(text.lastIndexOf(paragraph));
+            }
+        });
     }
 
     @Test
