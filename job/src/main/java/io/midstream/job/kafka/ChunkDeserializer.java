@@ -25,16 +25,21 @@ public final class ChunkDeserializer implements KafkaRecordDeserializationSchema
             LlmChunk chunk = ChunkCodec.decode(record.value());
             out.collect(new SourceRecord(chunk, null));
         } catch (RejectedChunkException e) {
-            out.collect(new SourceRecord(null, DeadLetter.newBuilder()
-                    .setTopic(record.topic())
-                    .setPartition(record.partition())
-                    .setOffset(record.offset())
-                    .setTimestamp(record.timestamp())
-                    .setKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
-                    .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-                    .setReason(e.getMessage())
-                    .build()));
+            out.collect(new SourceRecord(null, deadLetter(record, e.getMessage())));
         }
+    }
+
+    /** The record as it came, with the reason it could not be used. */
+    static DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
+        return DeadLetter.newBuilder()
+                .setTopic(record.topic())
+                .setPartition(record.partition())
+                .setOffset(record.offset())
+                .setTimestamp(record.timestamp())
+                .setKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
+                .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
+                .setReason(reason)
+                .build();
     }
 
     @Override

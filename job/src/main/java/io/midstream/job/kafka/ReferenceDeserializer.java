@@ -1,6 +1,5 @@
 package io.midstream.job.kafka;
 
-import io.midstream.avro.DeadLetter;
 import io.midstream.avro.ReferencePattern;
 import io.midstream.avro.ReferenceUpdate;
 import io.midstream.dtw.References;
@@ -9,7 +8,6 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -49,15 +47,7 @@ public final class ReferenceDeserializer implements KafkaRecordDeserializationSc
     }
 
     private static ReferenceUpdate dead(ConsumerRecord<byte[], byte[]> record, String reason) {
-        return new ReferenceUpdate("", "", null, DeadLetter.newBuilder()
-                .setTopic(record.topic())
-                .setPartition(record.partition())
-                .setOffset(record.offset())
-                .setTimestamp(record.timestamp())
-                .setKey(record.key() == null ? null : ByteBuffer.wrap(record.key()))
-                .setValue(record.value() == null ? null : ByteBuffer.wrap(record.value()))
-                .setReason(reason)
-                .build());
+        return new ReferenceUpdate("", "", null, ChunkDeserializer.deadLetter(record, reason));
     }
 
     @Override

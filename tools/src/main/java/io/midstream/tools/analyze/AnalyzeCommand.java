@@ -35,6 +35,23 @@ public final class AnalyzeCommand {
         out.flush();
     }
 
+    static void printLine(java.util.Map<String, Object> line) {
+        print(out -> JsonLines.write(out, line));
+    }
+
+    /** The two word files of the sequence commands, as token ids of one vocabulary. */
+    static final class WordFiles {
+        @Option(names = "--a", required = true, paramLabel = "FILE", description = "Words, separated by white space.")
+        Path a;
+        @Option(names = "--b", required = true, paramLabel = "FILE", description = "Words, separated by white space.")
+        Path b;
+
+        int[][] ids() {
+            Tokens tokens = new Tokens();
+            return new int[][] {tokens.ids(SeriesFile.words(a)), tokens.ids(SeriesFile.words(b))};
+        }
+    }
+
     /** The cost option of the DTW commands. */
     static final class CostOption {
         @Option(names = "--cost", defaultValue = "abs", description = "Local cost: abs |x-y| or squared (x-y)^2 (default: ${DEFAULT-VALUE}).",
@@ -71,9 +88,7 @@ public final class AnalyzeCommand {
                 throw new IllegalArgumentException("--window must be at least 0, not " + window);
             }
             double d = Dtw.distance(SeriesFile.numbers(a), SeriesFile.numbers(b), window == null ? Integer.MAX_VALUE : window, cost.cost);
-            print(out -> {
-                JsonLines.write(out, object("distance", d));
-            });
+            printLine(object("distance", d));
         }
     }
 
@@ -152,46 +167,34 @@ public final class AnalyzeCommand {
                 throw new IllegalArgumentException("--window is a share of the query's length, within [0, 1], not " + window);
             }
             UcrSearch.Result r = UcrSearch.bestMatch(q, SeriesFile.numbers(series), (int) Math.round(window * q.length), cost.cost);
-            print(out -> {
-                JsonLines.write(out, object("position", r.position(), "distance", r.distance(),
+            printLine(object("position", r.position(), "distance", r.distance(),
                         "pruned", object("lb_kim", r.prunedByKim(), "lb_keogh_query", r.prunedByKeoghQuery(),
                                 "lb_keogh_series", r.prunedByKeoghSeries(), "dtw_abandoned", r.abandonedDtw()),
                         "dtw_completed", r.fullDtw()));
-            });
         }
     }
 
     @Command(name = "lcs", mixinStandardHelpOptions = true, description = "Length of the longest common subsequence of two word sequences.")
     static final class LcsCommand implements Runnable {
-        @Option(names = "--a", required = true, paramLabel = "FILE", description = "Words, separated by white space.")
-        Path a;
-        @Option(names = "--b", required = true, paramLabel = "FILE", description = "Words, separated by white space.")
-        Path b;
+        @picocli.CommandLine.Mixin
+        WordFiles files = new WordFiles();
 
         @Override
         public void run() {
-            Tokens tokens = new Tokens();
-            int lcs = Lcs.length(tokens.ids(SeriesFile.words(a)), tokens.ids(SeriesFile.words(b)));
-            print(out -> {
-                JsonLines.write(out, object("lcs", lcs));
-            });
+            int[][] ids = files.ids();
+            printLine(object("lcs", Lcs.length(ids[0], ids[1])));
         }
     }
 
     @Command(name = "edit", mixinStandardHelpOptions = true, description = "Edit (Levenshtein) distance of two word sequences.")
     static final class EditCommand implements Runnable {
-        @Option(names = "--a", required = true, paramLabel = "FILE", description = "Words, separated by white space.")
-        Path a;
-        @Option(names = "--b", required = true, paramLabel = "FILE", description = "Words, separated by white space.")
-        Path b;
+        @picocli.CommandLine.Mixin
+        WordFiles files = new WordFiles();
 
         @Override
         public void run() {
-            Tokens tokens = new Tokens();
-            int d = EditDistance.of(tokens.ids(SeriesFile.words(a)), tokens.ids(SeriesFile.words(b)));
-            print(out -> {
-                JsonLines.write(out, object("distance", d));
-            });
+            int[][] ids = files.ids();
+            printLine(object("distance", EditDistance.of(ids[0], ids[1])));
         }
     }
 
@@ -218,9 +221,9 @@ public final class AnalyzeCommand {
             AttractorAnalysis.Report r = AttractorAnalysis.analyze(SeriesFile.numbers(input),
                     new AttractorAnalysis.Settings(fixedShare, delay, dimension));
             Double lyapunov = r.lyapunovPerSample() == null ? null : r.lyapunovPerSample() / (dt == null ? 1 : dt);
-            print(out -> JsonLines.write(out, object("class", r.attractorClass().label(), "lyapunov", lyapunov,
+            printLine(object("class", r.attractorClass().label(), "lyapunov", lyapunov,
                     "correlation_dimension", r.correlationDimension(), "embedding_dimension", r.embeddingDimension(),
-                    "delay", r.delay())));
+                    "delay", r.delay()));
         }
     }
 }
