@@ -73,17 +73,19 @@ public final class SpringMatcher {
         double[] d = state.getD();
         long[] s = state.getS();
         int m = query.length;
-        // in place: d[i - 1] already holds column t, d[i] still column t - 1, diag the old d[i - 1]
+        // in place: d[i] still holds column t - 1 until it is overwritten; left is column t's d[i - 1]
         double diag = d[0];
         long diagStart = s[0];
-        d[0] = 0.0;
-        s[0] = t;
+        double left = 0.0;
+        long leftStart = t;
+        d[0] = left;
+        s[0] = leftStart;
         for (int i = 1; i <= m; i++) {
             double up = d[i];
             long upStart = s[i];
             // the paper's preference on ties: same column (left), then previous column (up), then diagonal
-            double best = d[i - 1];
-            long start = s[i - 1];
+            double best = left;
+            long start = leftStart;
             if (up < best) {
                 best = up;
                 start = upStart;
@@ -92,7 +94,9 @@ public final class SpringMatcher {
                 best = diag;
                 start = diagStart;
             }
-            d[i] = best + cost.of(x, query[i - 1]);
+            left = best + cost.of(x, query[i - 1]);
+            leftStart = start;
+            d[i] = left;
             s[i] = start;
             diag = up;
             diagStart = upStart;
