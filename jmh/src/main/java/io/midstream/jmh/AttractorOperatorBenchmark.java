@@ -90,10 +90,7 @@ public class AttractorOperatorBenchmark {
         for (int i = 0; i < events.length; i++) {
             harness.processElement(events[i], 0);
             if ((i & 1023) == 0) {
-                var scores = harness.getSideOutput(Tags.SCORES);
-                if (scores != null) {
-                    scores.clear();
-                }
+                Harnesses.drain(harness, Tags.SCORES);
             }
         }
         return harness;

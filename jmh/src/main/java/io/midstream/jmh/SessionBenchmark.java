@@ -80,11 +80,7 @@ public class SessionBenchmark {
             LlmChunk c = chunks.get(i);
             harness.processElement(c, c.getEventTime().toEpochMilli());
             if ((i & 1023) == 0) {
-                harness.getOutput().clear();
-                var metrics = harness.getSideOutput(Tags.METRICS);
-                if (metrics != null) {
-                    metrics.clear();
-                }
+                Harnesses.drain(harness, Tags.METRICS);
             }
         }
         return harness;

@@ -92,11 +92,7 @@ public class TemporalCompareBenchmark {
         for (int i = 0; i < events.length; i++) {
             harness.processElement(events[i], 0);
             if ((i & 1023) == 0) {
-                harness.getOutput().clear();
-                var scores = harness.getSideOutput(Tags.SCORES);
-                if (scores != null) {
-                    scores.clear();
-                }
+                Harnesses.drain(harness, Tags.SCORES);
             }
         }
         return harness;
