@@ -25,8 +25,12 @@ public final class ClusterCommand {
         @Option(names = "--dir", paramLabel = "DIR", description = "The cluster's folder (default: cluster/target/run).")
         Path dir;
 
+        Path dir() {
+            return dir != null ? dir : home().resolve("cluster/target/run");
+        }
+
         FlinkCluster cluster() {
-            return FlinkCluster.at(dir != null ? dir : home().resolve("cluster/target/run"));
+            return FlinkCluster.at(dir());
         }
     }
 
@@ -43,9 +47,8 @@ public final class ClusterCommand {
             if (!Files.isDirectory(lib)) {
                 throw new IllegalArgumentException(lib + " is missing: build with mvn -DskipTests install");
             }
-            Path dir = where.dir != null ? where.dir : home().resolve("cluster/target/run");
-            FlinkCluster cluster = FlinkCluster.start(dir, lib, home().resolve("flink-conf"), webPort, Duration.ofSeconds(90));
-            System.out.println("cluster up: web UI " + cluster.webUrl() + ", logs in " + dir.resolve("log"));
+            FlinkCluster cluster = FlinkCluster.start(where.dir(), lib, home().resolve("flink-conf"), webPort, Duration.ofSeconds(90));
+            System.out.println("cluster up: web UI " + cluster.webUrl() + ", logs in " + where.dir().resolve("log"));
             return 0;
         }
     }
