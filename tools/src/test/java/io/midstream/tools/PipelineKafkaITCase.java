@@ -229,6 +229,56 @@ class PipelineKafkaITCase {
         }
     }
 
+    @Test
+    void exactlyOnceWritesInTransactionsCommittedOnCheckpoints() throws Exception {
+        Configuration config = new Configuration();
+        config.set(MidstreamOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        config.set(MidstreamOptions.STARTING_OFFSETS, MidstreamOptions.StartingOffsets.EARLIEST);
+        config.set(MidstreamOptions.GROUP_ID, "exactly-once-it");
+        config.set(MidstreamOptions.DELIVERY, MidstreamOptions.Delivery.EXACTLY_ONCE);
+        config.set(MidstreamOptions.TRANSACTIONAL_ID_PREFIX, "eo-it");
+        config.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(2));
+        for (var topic : List.of(MidstreamOptions.TOPIC_CHUNKS, MidstreamOptions.TOPIC_ALERTS, MidstreamOptions.TOPIC_METRICS,
+                MidstreamOptions.TOPIC_DLQ, MidstreamOptions.TOPIC_REFERENCES)) {
+            config.set(topic, "eo." + topic.defaultValue());
+        }
+        kafka.createTopics(PARTITIONS, List.of("eo.llm.chunks", "eo.llm.alerts", "eo.llm.metrics", "eo.llm.chunks.dlq"),
+                List.of("eo.llm.references"));
+        List<String> sessions = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka.bootstrapServers())) {
+            ChunkProducer out = new ChunkProducer(producer, "eo.llm.chunks", 0, 1);
+            LoadGenerator g = new LoadGenerator(new LoadGenerator.Settings(5, 12, 6, Scenario.CHAT, 2, "eo-", 0, START), Corpus.load());
+            LlmChunk last = null;
+            while (g.hasNext()) {
+                last = g.next().chunk();
+                out.send(last);
+                if (!sessions.contains(last.getSessionId())) {
+                    sessions.add(last.getSessionId());
+                }
+            }
+            for (int p = 0; p < PARTITIONS; p++) {
+                LlmChunk clock = LlmChunk.newBuilder(last).setSessionId("clock-" + p).setSeq(0)
+                        .setEventTime(Instant.ofEpochMilli(START + TimeUnit.DAYS.toMillis(1))).setFinishReason(FinishReason.stop).build();
+                producer.send(new ProducerRecord<>("eo.llm.chunks", p, clock.getSessionId().getBytes(StandardCharsets.UTF_8), ChunkCodec.encode(clock)));
+            }
+        }
+        JobClient job = startJob(config);
+        try {
+            // read_committed: what is visible was committed with a checkpoint
+            List<SessionMetrics> summaries = Topics.readUntil(kafka.bootstrapServers(), "eo.llm.metrics", Duration.ofSeconds(90),
+                            read -> read.stream().map(PipelineKafkaITCase::decode).filter(SessionMetrics::getIsFinal).count() >= sessions.size())
+                    .stream().map(PipelineKafkaITCase::decode).filter(SessionMetrics::getIsFinal).toList();
+            assertThat(summaries).extracting(SessionMetrics::getSessionId).containsExactlyInAnyOrderElementsOf(sessions);
+            try (var admin = org.apache.kafka.clients.admin.Admin.create(
+                    java.util.Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()))) {
+                assertThat(admin.listTransactions().all().get()).as("the sinks wrote in Kafka transactions")
+                        .anyMatch(t -> t.transactionalId().startsWith("eo-it-metrics"));
+            }
+        } finally {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
     /** tenant/session of every chunk sent. */
     private final List<String> sentSessions = new ArrayList<>();
 
