@@ -8,7 +8,11 @@ import java.util.Arrays;
  * <ol>
  * <li>fixed point: over the last quarter of the series, no value strays from their mean by more than
  * {@code fixedShare} of the larger of that level and the whole series' range (a decay to 0 settles too);</li>
- * <li>regular, where the 0-1 test's K is at most 0.4 (chaos and noise both drive it towards 1):
+ * <li>periodic, where the series returns to itself within four mean periods (normalised squared
+ * difference under 3%: noise at most about a sixth of the swing). The 0-1 test is thrown by a
+ * little noise on a short period, and a torus comes that close only after many turns;</li>
+ * <li>regular, where the 0-1 test's K is at most 0.4 (chaos and noise both drive it towards 1;
+ * under 100 values the test abstains):
  * periodic where the spectrum's peaks are one frequency and its harmonics, quasi-periodic where
  * they are not. This comes before the surrogates, which are themselves sums of sinusoids for such
  * motion and cannot tell it from noise;</li>
@@ -20,6 +24,7 @@ import java.util.Arrays;
 public final class AttractorAnalysis {
     static final double STOCHASTIC_RATIO = 0.7;
     static final double CHAOTIC_K = 0.4;
+    static final double PERIODIC_RETURN = 0.03;
     static final int MAX_DIMENSION = 10;
     static final double FNN_SHARE = 0.02;
     /** Reference points of the correlation sum, surrogates of the determinism test, frequencies of the 0-1 test. */
@@ -55,16 +60,20 @@ public final class AttractorAnalysis {
         if (fixedPoint(x, settings.fixedShare())) {
             return new Report(AttractorClass.FIXED_POINT, null, null, null, null, null, null);
         }
+        int meanPeriod = (int) Math.ceil(Spectrum.meanPeriod(x));
+        boolean returns = Recurrence.bestReturnError(x, Math.min(x.length / 4, 4 * meanPeriod)) < PERIODIC_RETURN;
         int tau = settings.delay() > 0 ? settings.delay() : MutualInformation.delay(x, Math.max(1, x.length / 10));
         int m = settings.dimension() > 0 ? settings.dimension() : FalseNearestNeighbours.dimension(x, tau, MAX_DIMENSION, FNN_SHARE);
-        int theiler = (int) Math.ceil(Spectrum.meanPeriod(x));
+        int theiler = meanPeriod;
         double lyapunov = RosensteinEstimator.estimate(x, m, tau, theiler, 10 * theiler).perSample();
         double d2 = CorrelationDimension.estimate(x, m, tau, theiler, REFERENCES);
         double determinism = Determinism.ratio(x, m, tau, theiler, SURROGATES, 1);
         double k = ZeroOneTest.k(subsample(x, Math.max(1, tau / 2)), FREQUENCIES, 1);
         AttractorClass regular = Spectrum.harmonic(Spectrum.power(x)) ? AttractorClass.PERIODIC : AttractorClass.QUASI_PERIODIC;
         AttractorClass c;
-        if (!(k > CHAOTIC_K)) {
+        if (returns) {
+            c = AttractorClass.PERIODIC;
+        } else if (k <= CHAOTIC_K) {
             c = regular;
         } else if (!(determinism <= STOCHASTIC_RATIO)) {
             c = AttractorClass.STOCHASTIC;

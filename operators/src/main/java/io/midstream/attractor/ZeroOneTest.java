@@ -9,6 +9,7 @@ import java.util.Random;
  * by the series at frequency c, the mean square displacement with its oscillating term removed,
  * and K, its correlation with time, the median over random c in (pi/5, 4pi/5). K is near 1 for
  * chaotic dynamics and near 0 for regular ones. Oversampled flows must be subsampled first.
+ * Under 100 values the displacement has too few lags to correlate, and K is NaN.
  */
 public final class ZeroOneTest {
     private ZeroOneTest() {}
@@ -16,7 +17,7 @@ public final class ZeroOneTest {
     public static double k(double[] phi, int frequencies, long seed) {
         int n = phi.length;
         int ncut = n / 10;
-        if (ncut < 3) {
+        if (ncut < 10) {
             return Double.NaN;
         }
         double mean = Stats.mean(phi);

@@ -68,9 +68,7 @@ final class SessionScript {
                 s.say(s.firstWords(s.answer(), 30 + random.nextInt(30)), 0.9);
                 String loop = corpus.loops().get(random.nextInt(corpus.loops().size()));
                 int times = 12 + random.nextInt(18);
-                for (int i = 0; i < times; i++) {
-                    s.say(" " + loop, 0.04);
-                }
+                s.loop(" " + loop, times);
                 s.finish(FinishReason.length);
             }
             case STALL -> {
@@ -116,6 +114,39 @@ final class SessionScript {
             now += gap();
             int tokens = Math.max(1, (int) Math.ceil(take * 4 / 3.0));
             add("assistant", piece.toString(), tokens, logprobs ? surprises(tokens, meanSurprise) : null);
+        }
+    }
+
+    /**
+     * A stuck model: the same phrase again and again, cut into the same chunks each time, each
+     * token as likely as the last time round (up to a little jitter), at the usual pace.
+     */
+    private void loop(String phrase, int times) {
+        String[] words = phrase.split("(?= )");
+        List<Integer> cuts = new ArrayList<>();
+        for (int i = 0; i < words.length; ) {
+            int take = Math.min(words.length - i, 1 + random.nextInt(3));
+            cuts.add(take);
+            i += take;
+        }
+        List<List<Float>> surprisal = new ArrayList<>();
+        for (int take : cuts) {
+            surprisal.add(surprises(Math.max(1, (int) Math.ceil(take * 4 / 3.0)), 0.3));
+        }
+        for (int t = 0; t < times; t++) {
+            int w = 0;
+            for (int c = 0; c < cuts.size(); c++) {
+                StringBuilder piece = new StringBuilder();
+                for (int k = 0; k < cuts.get(c); k++) {
+                    piece.append(words[w++]);
+                }
+                List<Float> lps = new ArrayList<>();
+                for (float lp : surprisal.get(c)) {
+                    lps.add((float) (lp * (1 + 0.02 * random.nextGaussian())));
+                }
+                now += gap();
+                add("assistant", piece.toString(), lps.size(), logprobs ? lps : null);
+            }
         }
     }
 
