@@ -92,7 +92,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** Creates the topics that do not exist yet; those whose name is in {@code compacted} keep only each key's latest value. */
+    /**
+     * Creates the topics that do not exist yet; those whose name is in {@code compacted} keep only
+     * each key's latest value. Returns once every partition has a leader: a producer that writes
+     * earlier gets NOT_LEADER_OR_FOLLOWER, and an idempotent one's retries of several in-flight
+     * batches were seen to end in a sequence error it never recovered from.
+     */
     public void createTopics(int partitions, List<String> topics, List<String> compacted) {
         createTopics(bootstrapServers, partitions, topics, compacted);
     }
@@ -113,9 +118,31 @@ public final class EmbeddedKafka implements AutoCloseable {
                     }
                 }
             }
+            awaitLeaders(admin, news.stream().map(NewTopic::name).toList());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                // a partition is ready when its leader answers for it, not when the metadata names one
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> partitions = new java.util.HashMap<>();
+                admin.describeTopics(topics).allTopicNames().get().values().forEach(d -> d.partitions().forEach(p ->
+                        partitions.put(new org.apache.kafka.common.TopicPartition(d.name(), p.partition()),
+                                org.apache.kafka.clients.admin.OffsetSpec.latest())));
+                admin.listOffsets(partitions).all().get();
+                return;
+            } catch (ExecutionException notYet) {
+                // the metadata or the leader is not there yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("partitions of " + topics + " have no leader after 30 s");
+            }
+            Thread.sleep(100);
         }
     }
 
