@@ -51,14 +51,14 @@ public final class AttractorAnalysis {
 
     /** Null numbers where the class makes them meaningless (a fixed point has no exponent). */
     public record Report(AttractorClass attractorClass, Double lyapunovPerSample, Double correlationDimension,
-                         Integer embeddingDimension, Integer delay, Double zeroOneK, Double determinism) {}
+                         Integer embeddingDimension, Integer delay) {}
 
     public static Report analyze(double[] x, Settings settings) {
         if (x.length < 16) {
             throw new IllegalArgumentException("a series needs at least 16 values, not " + x.length);
         }
         if (fixedPoint(x, settings.fixedShare())) {
-            return new Report(AttractorClass.FIXED_POINT, null, null, null, null, null, null);
+            return new Report(AttractorClass.FIXED_POINT, null, null, null, null);
         }
         int meanPeriod = (int) Math.ceil(Spectrum.meanPeriod(x));
         boolean returns = Recurrence.bestReturnError(x, Math.min(x.length / 4, 4 * meanPeriod)) < PERIODIC_RETURN;
@@ -67,20 +67,23 @@ public final class AttractorAnalysis {
         int theiler = meanPeriod;
         double lyapunov = RosensteinEstimator.estimate(x, m, tau, theiler, 10 * theiler).perSample();
         double d2 = CorrelationDimension.estimate(x, m, tau, theiler, REFERENCES);
-        double determinism = Determinism.ratio(x, m, tau, theiler, SURROGATES, 1);
-        double k = ZeroOneTest.k(subsample(x, Math.max(1, tau / 2)), FREQUENCIES, 1);
-        AttractorClass regular = Spectrum.harmonic(Spectrum.power(x)) ? AttractorClass.PERIODIC : AttractorClass.QUASI_PERIODIC;
+        // each test only where the ones before it left the class open
         AttractorClass c;
         if (returns) {
             c = AttractorClass.PERIODIC;
-        } else if (k <= CHAOTIC_K) {
-            c = regular;
-        } else if (!(determinism <= STOCHASTIC_RATIO)) {
+        } else if (ZeroOneTest.k(subsample(x, Math.max(1, tau / 2)), FREQUENCIES, 1) <= CHAOTIC_K) {
+            c = regular(x);
+        } else if (!(Determinism.ratio(x, m, tau, theiler, SURROGATES, 1) <= STOCHASTIC_RATIO)) {
             c = AttractorClass.STOCHASTIC;
         } else {
-            c = lyapunov > 0 ? AttractorClass.CHAOTIC : regular;
+            c = lyapunov > 0 ? AttractorClass.CHAOTIC : regular(x);
         }
-        return new Report(c, finite(lyapunov), finite(d2), m, tau, finite(k), finite(determinism));
+        return new Report(c, finite(lyapunov), finite(d2), m, tau);
+    }
+
+    /** Periodic where the spectrum's peaks are one frequency and its harmonics, quasi-periodic where not. */
+    private static AttractorClass regular(double[] x) {
+        return Spectrum.harmonic(Spectrum.power(x)) ? AttractorClass.PERIODIC : AttractorClass.QUASI_PERIODIC;
     }
 
     static boolean fixedPoint(double[] x, double share) {

@@ -80,8 +80,7 @@ public class SessionStats {
     public SessionMetrics summary(String tenant, String session, long duplicates, long missing,
                                   long endTime, String endReason) {
         SessionMetrics m = base(tenant, session, duplicates, missing, endTime);
-        foldWindowIntoSession();
-        IntCountsHistogram all = sessionHistogram();
+        IntCountsHistogram all = foldWindowIntoSession();
         if (all.getTotalCount() > 0) {
             m.setLatencyP50Ms((double) all.getValueAtPercentile(50.0));
             m.setLatencyP99Ms((double) all.getValueAtPercentile(99.0));
@@ -111,9 +110,10 @@ public class SessionStats {
                 .build();
     }
 
-    private void foldWindowIntoSession() {
+    /** Adds the window's latencies to the session's histogram, starts a new window, and returns the histogram. */
+    private IntCountsHistogram foldWindowIntoSession() {
+        IntCountsHistogram all = sessionHistogram();
         if (windowLatencyCount > 0) {
-            IntCountsHistogram all = sessionHistogram();
             for (int i = 0; i < windowLatencyCount; i++) {
                 all.recordValue(windowLatencies[i]);
             }
@@ -124,6 +124,7 @@ public class SessionStats {
         windowChunks = 0;
         windowTokens = 0;
         windowLatencyCount = 0;
+        return all;
     }
 
     private IntCountsHistogram sessionHistogram() {

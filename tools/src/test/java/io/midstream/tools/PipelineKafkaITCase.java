@@ -72,12 +72,9 @@ class PipelineKafkaITCase {
 
     @Test
     void sessionsInMetricsOutBadRecordsToTheDeadLetterTopic() throws Exception {
-        Configuration config = new Configuration();
-        config.set(MidstreamOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        config.set(MidstreamOptions.STARTING_OFFSETS, MidstreamOptions.StartingOffsets.EARLIEST);
+        Configuration config = jobConfig("", "pipeline-it");
         config.set(MidstreamOptions.INACTIVITY_TIMEOUT, Duration.ofSeconds(5));
         config.set(MidstreamOptions.IDLENESS, Duration.ofMinutes(5));
-        kafka.createTopics(PARTITIONS, List.of("llm.chunks", "llm.alerts", "llm.metrics", "llm.chunks.dlq"), List.of("llm.references"));
 
         Corpus corpus = Corpus.load();
         Map<String, Integer> expectedChunks = new HashMap<>();
@@ -112,12 +109,7 @@ class PipelineKafkaITCase {
                     }
                 }
             }
-            // a chunk far ahead in event time on every partition moves the watermark past every timeout
-            for (int p = 0; p < PARTITIONS; p++) {
-                LlmChunk clock = LlmChunk.newBuilder(template).setSessionId("clock-" + p).setSeq(0).setToolCall(null)
-                        .setEventTime(Instant.ofEpochMilli(START + TimeUnit.DAYS.toMillis(1))).setFinishReason(FinishReason.stop).build();
-                producer.send(new ProducerRecord<>("llm.chunks", p, clock.getSessionId().getBytes(StandardCharsets.UTF_8), ChunkCodec.encode(clock)));
-            }
+            moveWatermarkPastEveryTimeout(producer, "llm.chunks", template);
         }
         assertThat(expectedChunks).hasSize(SESSIONS);
         assertThat(expectedChunks.keySet()).anyMatch(s -> s.contains("stall")); // one ends by the timeout
@@ -182,16 +174,7 @@ class PipelineKafkaITCase {
 
     @Test
     void aReferencePublishedWhileTheJobRunsStartsMatchingItsTenantsSessions() throws Exception {
-        Configuration config = new Configuration();
-        config.set(MidstreamOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        config.set(MidstreamOptions.STARTING_OFFSETS, MidstreamOptions.StartingOffsets.EARLIEST);
-        config.set(MidstreamOptions.GROUP_ID, "references-it");
-        for (var topic : List.of(MidstreamOptions.TOPIC_CHUNKS, MidstreamOptions.TOPIC_ALERTS, MidstreamOptions.TOPIC_METRICS,
-                MidstreamOptions.TOPIC_DLQ, MidstreamOptions.TOPIC_REFERENCES)) {
-            config.set(topic, "refs." + topic.defaultValue());
-        }
-        kafka.createTopics(PARTITIONS, List.of("refs.llm.chunks", "refs.llm.alerts", "refs.llm.metrics", "refs.llm.chunks.dlq"),
-                List.of("refs.llm.references"));
+        Configuration config = jobConfig("refs.", "references-it");
         Corpus corpus = Corpus.load();
         JobClient job = startJob(config);
         try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka.bootstrapServers())) {
@@ -231,19 +214,10 @@ class PipelineKafkaITCase {
 
     @Test
     void exactlyOnceWritesInTransactionsCommittedOnCheckpoints() throws Exception {
-        Configuration config = new Configuration();
-        config.set(MidstreamOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
-        config.set(MidstreamOptions.STARTING_OFFSETS, MidstreamOptions.StartingOffsets.EARLIEST);
-        config.set(MidstreamOptions.GROUP_ID, "exactly-once-it");
+        Configuration config = jobConfig("eo.", "exactly-once-it");
         config.set(MidstreamOptions.DELIVERY, MidstreamOptions.Delivery.EXACTLY_ONCE);
         config.set(MidstreamOptions.TRANSACTIONAL_ID_PREFIX, "eo-it");
         config.set(org.apache.flink.configuration.CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(2));
-        for (var topic : List.of(MidstreamOptions.TOPIC_CHUNKS, MidstreamOptions.TOPIC_ALERTS, MidstreamOptions.TOPIC_METRICS,
-                MidstreamOptions.TOPIC_DLQ, MidstreamOptions.TOPIC_REFERENCES)) {
-            config.set(topic, "eo." + topic.defaultValue());
-        }
-        kafka.createTopics(PARTITIONS, List.of("eo.llm.chunks", "eo.llm.alerts", "eo.llm.metrics", "eo.llm.chunks.dlq"),
-                List.of("eo.llm.references"));
         List<String> sessions = new ArrayList<>();
         try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka.bootstrapServers())) {
             ChunkProducer out = new ChunkProducer(producer, "eo.llm.chunks", 0, 1);
@@ -256,11 +230,7 @@ class PipelineKafkaITCase {
                     sessions.add(last.getSessionId());
                 }
             }
-            for (int p = 0; p < PARTITIONS; p++) {
-                LlmChunk clock = LlmChunk.newBuilder(last).setSessionId("clock-" + p).setSeq(0)
-                        .setEventTime(Instant.ofEpochMilli(START + TimeUnit.DAYS.toMillis(1))).setFinishReason(FinishReason.stop).build();
-                producer.send(new ProducerRecord<>("eo.llm.chunks", p, clock.getSessionId().getBytes(StandardCharsets.UTF_8), ChunkCodec.encode(clock)));
-            }
+            moveWatermarkPastEveryTimeout(producer, "eo.llm.chunks", last);
         }
         JobClient job = startJob(config);
         try {
@@ -303,6 +273,32 @@ class PipelineKafkaITCase {
                 throw new IllegalStateException(e);
             }
         }).toList();
+    }
+
+    /** The job's settings against the test broker, from the earliest offsets, its topics named prefix + default and created. */
+    private static Configuration jobConfig(String topicPrefix, String groupId) {
+        Configuration config = new Configuration();
+        config.set(MidstreamOptions.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        config.set(MidstreamOptions.STARTING_OFFSETS, MidstreamOptions.StartingOffsets.EARLIEST);
+        config.set(MidstreamOptions.GROUP_ID, groupId);
+        for (var topic : List.of(MidstreamOptions.TOPIC_CHUNKS, MidstreamOptions.TOPIC_ALERTS, MidstreamOptions.TOPIC_METRICS,
+                MidstreamOptions.TOPIC_DLQ, MidstreamOptions.TOPIC_REFERENCES)) {
+            config.set(topic, topicPrefix + topic.defaultValue());
+        }
+        kafka.createTopics(PARTITIONS,
+                List.of(config.get(MidstreamOptions.TOPIC_CHUNKS), config.get(MidstreamOptions.TOPIC_ALERTS),
+                        config.get(MidstreamOptions.TOPIC_METRICS), config.get(MidstreamOptions.TOPIC_DLQ)),
+                List.of(config.get(MidstreamOptions.TOPIC_REFERENCES)));
+        return config;
+    }
+
+    /** A chunk far ahead in event time on every partition moves the watermark past every timeout. */
+    private static void moveWatermarkPastEveryTimeout(KafkaProducer<byte[], byte[]> producer, String topic, LlmChunk template) {
+        for (int p = 0; p < PARTITIONS; p++) {
+            LlmChunk clock = LlmChunk.newBuilder(template).setSessionId("clock-" + p).setSeq(0).setToolCall(null)
+                    .setEventTime(Instant.ofEpochMilli(START + TimeUnit.DAYS.toMillis(1))).setFinishReason(FinishReason.stop).build();
+            producer.send(new ProducerRecord<>(topic, p, clock.getSessionId().getBytes(StandardCharsets.UTF_8), ChunkCodec.encode(clock)));
+        }
     }
 
     private static JobClient startJob(Configuration config) throws Exception {
