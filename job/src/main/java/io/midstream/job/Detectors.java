@@ -3,6 +3,7 @@ package io.midstream.job;
 import io.midstream.avro.ReferenceUpdate;
 import io.midstream.flink.AttractorDetector;
 import io.midstream.flink.Detector;
+import io.midstream.flink.LtlDetector;
 import io.midstream.flink.TemporalCompareDetector;
 import io.midstream.job.kafka.KafkaIo;
 import io.midstream.job.kafka.SideInputWatermarks;
@@ -24,6 +25,9 @@ public final class Detectors {
                 rules.temporal().minMatchShare(), referenceUpdates(env, config)));
         if (!rules.attractor().watch().isEmpty()) {
             detectors.add(new AttractorDetector(rules.attractor().config()));
+        }
+        if (!rules.ltlRules().isEmpty()) {
+            detectors.add(new LtlDetector(rules.ltlPropositions(), rules.ltlRules()));
         }
         return detectors;
     }

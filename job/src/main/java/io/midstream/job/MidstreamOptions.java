@@ -56,7 +56,7 @@ public final class MidstreamOptions {
     public static final ConfigOption<Integer> NGRAM_WINDOW = ConfigOptions.key("midstream.signals.ngram-window")
             .intType().defaultValue(512).withDescription("How many of the session's latest n-grams the repetition signal looks in.");
     public static final ConfigOption<Integer> RECENT_TEXT_CHARS = ConfigOptions.key("midstream.signals.recent-text-chars")
-            .intType().defaultValue(512).withDescription("How much of the session's latest text text propositions see, across chunk boundaries.");
+            .intType().defaultValue(128).withDescription("How far before a chunk a text proposition's match may start, so that a phrase split over chunks is found; a search reads this much plus the chunk.");
     public static final ConfigOption<String> RULES_FILE = ConfigOptions.key("midstream.rules.file")
             .stringType().noDefaultValue().withDescription("YAML rules file (references, detector parameters), read where the job is built; refused at start if invalid.");
     public static final ConfigOption<Duration> ORPHAN_SCORE_TTL = ConfigOptions.key("midstream.metrics.orphan-score-ttl")

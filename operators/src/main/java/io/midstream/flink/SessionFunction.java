@@ -141,10 +141,13 @@ public final class SessionFunction extends KeyedProcessFunction<String, LlmChunk
             out.collect(event(EventKind.START, chunk.getTenantId(), chunk.getSessionId(), chunk.getSeq(),
                     chunk.getEventTime(), null, Map.of(), "", null));
         }
+        // what text propositions see: the chunk and up to recent-text-chars before it, so a match
+        // may start that far back, and a search costs no more than that plus the chunk
+        String recentText = s.getSignals().getRecentText() + chunk.getText();
         Map<String, Double> signals = settings.signals().extract(chunk, s.getSignals());
         s.getStats().add(chunk, signals.getOrDefault(SignalNames.LATENCY_MS, Double.NaN));
         out.collect(event(EventKind.CHUNK, chunk.getTenantId(), chunk.getSessionId(), chunk.getSeq(),
-                chunk.getEventTime(), chunk, signals, s.getSignals().getRecentText(), null));
+                chunk.getEventTime(), chunk, signals, recentText, null));
         if (s.getStats().getWindowChunks() >= settings.metricsEvery()) {
             ctx.output(Tags.METRICS, s.getStats().closeWindow(chunk.getTenantId(), chunk.getSessionId(),
                     s.getOrder().getDuplicates(), s.getOrder().getMissing()));

@@ -21,7 +21,7 @@ public final class SignalExtractor implements Serializable {
     /**
      * @param ngramSize       words per n-gram for {@code repetition}
      * @param ngramWindow     how many of the session's latest n-grams a repeat is looked for in
-     * @param recentTextChars how much of the session's latest text text propositions see
+     * @param recentTextChars how much of the session's latest text to keep for text propositions
      */
     public SignalExtractor(int ngramSize, int ngramWindow, int recentTextChars) {
         if (ngramSize < 1 || ngramWindow < 1 || recentTextChars < 0) {

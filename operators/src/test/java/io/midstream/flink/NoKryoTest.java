@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 class NoKryoTest {
     @ParameterizedTest
     @ValueSource(classes = {SourceRecord.class, DeadLetter.class, SessionEvent.class, SessionMetrics.class,
-            DetectorScore.class, Alert.class, SessionState.class, io.midstream.avro.ReferenceUpdate.class, SpringStates.class, AttractorWindows.class})
+            DetectorScore.class, Alert.class, SessionState.class, io.midstream.avro.ReferenceUpdate.class, SpringStates.class, AttractorWindows.class,
+            LtlEvent.class, LtlEventOperator.LtlCursor.class})
     void hasASerializerWithoutGenericTypes(Class<?> type) {
         SerializerConfigImpl noGenerics = new SerializerConfigImpl();
         noGenerics.setGenericTypes(false);
@@ -28,7 +29,7 @@ class NoKryoTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = {SessionState.class, SpringStates.class, AttractorWindows.class})
+    @ValueSource(classes = {SessionState.class, SpringStates.class, AttractorWindows.class, LtlEvent.class, LtlEventOperator.LtlCursor.class})
     void stateIsAPojo(Class<?> type) {
         assertThat(TypeInformation.of(type)).isInstanceOf(PojoTypeInfo.class);
     }

@@ -11,19 +11,39 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.midstream.ltl.LtlRule;
+import io.midstream.ltl.Propositions;
 
 /**
  * The rules file: what the detectors look for. Read once when the job is built; a file that does
  * not parse, has an unknown key or an invalid value is refused with its line, column and reason.
  */
-public record Rules(@JsonProperty("temporal") TemporalRules temporal, @JsonProperty("attractor") AttractorRules attractor) {
+public record Rules(@JsonProperty("temporal") TemporalRules temporal, @JsonProperty("attractor") AttractorRules attractor,
+                    @JsonProperty("propositions") Map<String, LtlRules.PropositionSpec> propositions,
+                    @JsonProperty("rules") List<LtlRules.RuleSpec> rules) {
     public Rules {
         temporal = temporal == null ? TemporalRules.NONE : temporal;
         attractor = attractor == null ? AttractorRules.NONE : attractor;
+        propositions = propositions == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(propositions));
+        rules = rules == null ? List.of() : List.copyOf(rules);
     }
 
     public static Rules none() {
-        return new Rules(null, null);
+        return new Rules(null, null, null, null);
+    }
+
+    /** The propositions that the LTL rules use, each with its bit. */
+    public Propositions ltlPropositions() {
+        return LtlRules.used(propositions, rules);
+    }
+
+    public List<LtlRule> ltlRules() {
+        return LtlRules.compiled(rules);
     }
 
     public static Rules load(Path file) {
@@ -47,7 +67,15 @@ public record Rules(@JsonProperty("temporal") TemporalRules temporal, @JsonPrope
                 .build();
         try {
             Rules rules = mapper.readValue(yaml, Rules.class);
-            return rules == null ? none() : rules;
+            if (rules == null) {
+                return none();
+            }
+            try {
+                LtlRules.check(rules.propositions(), rules.rules(), YamlLines.of(yaml));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("rules file " + source + ", " + e.getMessage(), e);
+            }
+            return rules;
         } catch (JsonProcessingException e) {
             int line = e instanceof JsonMappingException m ? YamlLines.of(yaml).lineOf(m.getPath()) : -1;
             String where = line > 0 ? ", line " + line

@@ -121,7 +121,55 @@ class RulesTest {
 
     @Test
     void theShippedRulesFileIsValid() {
-        assertThat(Rules.load(Path.of("..", "flink-conf", "rules.yaml")).temporal().patterns()).isNotEmpty();
+        Rules shipped = Rules.load(Path.of("..", "flink-conf", "rules.yaml"));
+        assertThat(shipped.temporal().patterns()).isNotEmpty();
+        assertThat(shipped.ltlRules()).isNotEmpty();
         assertThatThrownBy(() -> Rules.load(Path.of("no-such-rules.yaml"))).hasMessageStartingWith("cannot read rules file");
+    }
+
+    @Test
+    void ltlRulesUseOnlyTheirPropositions() {
+        Rules rules = Rules.parse("""
+                propositions:
+                  unused: role == "system"
+                  call: tool_call != null
+                  result: role == "tool"
+                rules:
+                  - id: roundtrip
+                    ltl: G(call -> F[<=30s] result)
+                    severity: high
+                """, "test");
+        assertThat(rules.ltlRules()).extracting(r -> r.id()).containsExactly("roundtrip");
+        assertThat(rules.ltlPropositions().bits()).containsOnlyKeys("call", "result");
+    }
+
+    @Test
+    void badLtlRulesAreRefusedWithTheirLine() {
+        assertThatThrownBy(() -> Rules.parse("""
+                propositions:
+                  call: tool_call != null
+                  result: role = "tool"
+                """, "r.yaml")).hasMessageStartingWith("rules file r.yaml, line 3: at position 5: expected a comparison");
+        assertThatThrownBy(() -> Rules.parse("""
+                propositions:
+                  call: tool_call != null
+                rules:
+                  - id: a
+                    ltl: G(call -> X call)
+                """, "r.yaml")).hasMessageStartingWith("rules file r.yaml, line 4: cannot compile G (call -> X call) to a CEP pattern: the sub-formula");
+        assertThatThrownBy(() -> Rules.parse("""
+                propositions:
+                  call: tool_call != null
+                rules:
+                  - id: a
+                    ltl: G(!call)
+                  - id: b
+                    ltl: G(call -> F reply)
+                """, "r.yaml")).hasMessageStartingWith("rules file r.yaml, line 7: rule b: the proposition reply is not defined");
+        assertThatThrownBy(() -> Rules.parse("""
+                rules:
+                  - id: a
+                    ltl: G(call -> F[<=3x] reply)
+                """, "r.yaml")).hasMessageStartingWith("rules file r.yaml, line 2: at position 15: expected a unit");
     }
 }

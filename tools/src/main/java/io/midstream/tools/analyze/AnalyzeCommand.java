@@ -26,7 +26,8 @@ import static io.midstream.tools.analyze.JsonLines.object;
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = "Runs the detectors' algorithms over files: the same code as the job. Output is JSON lines; errors go to standard error.",
         subcommands = {AnalyzeCommand.DtwCommand.class, AnalyzeCommand.SpringCommand.class, AnalyzeCommand.SearchCommand.class,
-                AnalyzeCommand.LcsCommand.class, AnalyzeCommand.EditCommand.class, AnalyzeCommand.AttractorCommand.class})
+                AnalyzeCommand.LcsCommand.class, AnalyzeCommand.EditCommand.class, AnalyzeCommand.AttractorCommand.class,
+                LtlCommand.class})
 public final class AnalyzeCommand {
     /** Writes to standard output through a buffer, flushed, never closed: standard output outlives the command. */
     static void print(java.util.function.Consumer<PrintWriter> body) {

@@ -1,0 +1,170 @@
+package io.midstream.jmh;
+
+import io.midstream.avro.Alert;
+import io.midstream.avro.LlmChunk;
+import io.midstream.avro.Severity;
+import io.midstream.avro.ToolCall;
+import io.midstream.flink.LtlEvent;
+import io.midstream.flink.LtlHarness;
+import io.midstream.flink.LtlPatterns;
+import io.midstream.flink.LtlViolations;
+import io.midstream.ltl.ChunkView;
+import io.midstream.ltl.LtlParser;
+import io.midstream.ltl.LtlRule;
+import io.midstream.ltl.Proposition;
+import io.midstream.ltl.Propositions;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.cep.nfa.compiler.NFACompiler;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.apache.flink.util.Collector;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * LTL rules: parsing and compiling a rule; evaluating the shipped propositions on a chunk; and
+ * one rule's CEP operator per chunk under Flink's test harness (100 sessions of 64 chunks, a
+ * BOUNDARY and a CHUNK event each, of which CEP gets those that a stage of the rule can take, as
+ * in the job; watermarks every 256 events), beside a pass-through keyed operator on all the
+ * events as the baseline of the harness's own cost.
+ *
+ * <pre>jmh/run LtlBenchmark</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+public class LtlBenchmark {
+    private static final int SESSIONS = 100;
+    private static final int CHUNKS = 64;
+
+    @Param({"G(call -> F[<=30s] result)", "G(refusal -> G(!secret))", "G((call & !done & F done) -> ((call -> (!done U (result & !done))) U done))"})
+    String formula;
+
+    Propositions propositions;
+    ChunkView chunk;
+    LtlEvent[] events;
+    LtlEvent[] cepEvents;
+    KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> cep;
+    KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, LtlEvent> passThrough;
+
+    @Setup(Level.Trial)
+    public void makeInputs() {
+        Map<String, Proposition> byName = new LinkedHashMap<>();
+        byName.put("call", Proposition.parse("tool_call != null"));
+        byName.put("result", Proposition.parse("role == \"tool\""));
+        byName.put("refusal", Proposition.parse("text matches \"(?i)\\\\b(I can(no|')t|I cannot|I'm not able to) (help|share)\""));
+        byName.put("secret", Proposition.parse("text matches \"sk-live-[0-9a-f]{16,}|AKIA[0-9A-Z]{16}|(?i)password is \\\\S+\""));
+        byName.put("done", Proposition.parse("finish_reason != null"));
+        propositions = new Propositions(byName);
+        String recent = "The answer depends on the region and on the plan you chose; the documentation lists the limits. ".repeat(6);
+        LlmChunk c = LlmChunk.newBuilder().setTenantId("t").setSessionId("s").setSeq(10).setEventTime(Instant.EPOCH)
+                .setText(" the limits.").setToolCall(new ToolCall("1", "search", "{}")).build();
+        // as the session operator gives it: the chunk and the 128 characters before it
+        chunk = new ChunkView(c, Map.of(), recent.substring(recent.length() - 128 - c.getText().length()));
+
+        Random random = new Random(7);
+        List<LtlEvent> list = new ArrayList<>();
+        long time = 0;
+        for (int s = 0; s < SESSIONS; s++) {
+            list.add(new LtlEvent("t", "s" + s, LtlEvent.START, -1, 0, time, 0));
+        }
+        for (int i = 0; i < CHUNKS; i++) {
+            time += 10;
+            for (int s = 0; s < SESSIONS; s++) {
+                long holds = random.nextInt(8) == 0 ? 1 : random.nextInt(8) == 0 ? 2 : 0;
+                list.add(new LtlEvent("t", "s" + s, LtlEvent.BOUNDARY, i, i, time, holds));
+                list.add(new LtlEvent("t", "s" + s, LtlEvent.CHUNK, i, i, time, holds));
+            }
+        }
+        for (int s = 0; s < SESSIONS; s++) {
+            list.add(new LtlEvent("t", "s" + s, LtlEvent.END, CHUNKS - 1, CHUNKS - 1, time, 0));
+        }
+        events = list.toArray(LtlEvent[]::new);
+    }
+
+    @Setup(Level.Invocation)
+    public void setUp() throws Exception {
+        LtlRule rule = LtlRule.parse("bench", formula, Severity.medium);
+        var patterns = LtlPatterns.compile(rule.formula(), propositions.bits());
+        LtlPatterns.Needed needed = LtlPatterns.Needed.of(patterns);
+        // what the propositions operator would send: the chunk events some stage can take
+        cepEvents = java.util.Arrays.stream(events).filter(e -> needed.wants(e.kind, e.holds)).toArray(LtlEvent[]::new);
+        cep = LtlHarness.rule(rule, patterns.get(0));
+        cep.open();
+        passThrough = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new Forward(), LtlEvent::key, Types.STRING);
+    }
+
+    @TearDown(Level.Invocation)
+    public void tearDown() throws Exception {
+        cep.close();
+        passThrough.close();
+    }
+
+    @Benchmark
+    public Object parseAndCompile() {
+        LtlRule rule = LtlRule.parse("bench", formula, Severity.medium);
+        return NFACompiler.compileFactory(LtlPatterns.compile(rule.formula(), propositions.bits()).get(0), true);
+    }
+
+    @Benchmark
+    public long propositionsPerChunk() {
+        return propositions.evaluate(chunk);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SESSIONS * CHUNKS)
+    public Object cepPerChunk() throws Exception {
+        return run(cep, cepEvents);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SESSIONS * CHUNKS)
+    public Object passThroughPerChunk() throws Exception {
+        return run(passThrough, events);
+    }
+
+    private static Object run(KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, ?> harness, LtlEvent[] events) throws Exception {
+        for (int i = 0; i < events.length; i++) {
+            harness.processElement(events[i], events[i].time);
+            if ((i & 255) == 255) {
+                harness.processWatermark(new Watermark(events[i].time - 1));
+                Harnesses.drain(harness, LtlViolations.TIMEOUTS);
+            }
+        }
+        harness.processWatermark(new Watermark(Long.MAX_VALUE));
+        return harness;
+    }
+
+    /** The baseline: a keyed operator that forwards each event. */
+    static final class Forward extends KeyedProcessFunction<String, LtlEvent, LtlEvent> {
+        @Override
+        public void processElement(LtlEvent e, Context ctx, Collector<LtlEvent> out) {
+            out.collect(e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.midstream.flink;
+
+import io.midstream.avro.Alert;
+import io.midstream.avro.SessionEvent;
+import io.midstream.ltl.LtlRule;
+import io.midstream.ltl.Propositions;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.cep.CEP;
+import org.apache.flink.cep.pattern.Pattern;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+import java.util.List;
+
+/**
+ * LTL rules as a detector of the job: propositions evaluated once per chunk, then one CEP
+ * operator per compiled pattern of each rule, on the session-partitioned stream without a shuffle.
+ * Every rule is compiled here, when the job is built: a rule outside the fragment stops the job
+ * from starting, with the reason.
+ */
+public final class LtlDetector implements Detector {
+    private final Propositions propositions;
+    private final List<LtlRule> rules;
+
+    public LtlDetector(Propositions propositions, List<LtlRule> rules) {
+        this.propositions = propositions;
+        this.rules = List.copyOf(rules);
+        rules.forEach(rule -> LtlPatterns.compile(rule.formula(), propositions.bits()));
+    }
+
+    @Override
+    public String name() {
+        return "ltl";
+    }
+
+    @Override
+    public SingleOutputStreamOperator<Alert> attach(KeyedStream<SessionEvent, String> sessions) {
+        DataStream<LtlEvent> events = sessions
+                .transform("LTL: propositions per chunk", TypeInformation.of(LtlEvent.class), new LtlEventOperator(propositions, needed(propositions, rules)))
+                .uid("ltl-events");
+        return violations(DataStreamUtils.reinterpretAsKeyedStream(events, new ByKey(), Types.STRING), propositions, rules);
+    }
+
+    /** The chunk events that some pattern of the rules can take. */
+    public static LtlPatterns.Needed needed(Propositions propositions, List<LtlRule> rules) {
+        LtlPatterns.Needed needed = LtlPatterns.Needed.NOTHING;
+        for (LtlRule rule : rules) {
+            needed = needed.or(LtlPatterns.Needed.of(LtlPatterns.compile(rule.formula(), propositions.bits())));
+        }
+        return needed;
+    }
+
+    /** The alerts of every rule on a stream of LTL events keyed by session; shared with the offline cep engine. */
+    public static SingleOutputStreamOperator<Alert> violations(KeyedStream<LtlEvent, String> events, Propositions propositions, List<LtlRule> rules) {
+        DataStream<Alert> all = null;
+        for (LtlRule rule : rules) {
+            List<Pattern<LtlEvent, LtlEvent>> patterns = LtlPatterns.compile(rule.formula(), propositions.bits());
+            for (int i = 0; i < patterns.size(); i++) {
+                String name = "ltl-" + rule.id() + (patterns.size() > 1 ? "-" + i : "");
+                SingleOutputStreamOperator<Alert> found = CEP.pattern(events, patterns.get(i), new LtlEvent.Order())
+                        .process(new LtlViolations(rule)).name("LTL: " + rule.id()).uid(name);
+                DataStream<Alert> both = found.union(found.getSideOutput(LtlViolations.TIMEOUTS));
+                all = all == null ? both : all.union(both);
+            }
+        }
+        return all.process(new Forward()).name("LTL: alerts").uid("ltl-alerts");
+    }
+
+    /** Where the rules' alerts meet: the detector's one output. */
+    private static final class Forward extends ProcessFunction<Alert, Alert> {
+        @Override
+        public void processElement(Alert alert, Context ctx, Collector<Alert> out) {
+            out.collect(alert);
+        }
+    }
+
+    private static final class ByKey implements KeySelector<LtlEvent, String> {
+        @Override
+        public String getKey(LtlEvent e) {
+            return e.key();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.midstream.flink;
+
+import org.apache.flink.cep.EventComparator;
+
+/**
+ * What the LTL patterns read: a session's START, then for each chunk a BOUNDARY and a CHUNK event
+ * with the bits of the propositions that hold there, then END. Scopes open and close on
+ * BOUNDARY, patterns look at CHUNK, so a chunk that opens a scope is also inside it and a chunk
+ * that closes a scope is not (Dwyer's scopes are closed on the left and open on the right).
+ * A Flink POJO: public fields, no Kryo.
+ */
+public class LtlEvent {
+    public static final byte START = 0;
+    public static final byte BOUNDARY = 1;
+    public static final byte CHUNK = 2;
+    public static final byte END = 3;
+
+    public String tenant;
+    public String session;
+    public byte kind;
+    /** 0-based index of the chunk in the session as the detectors saw it; START is -1, END the last chunk's. */
+    public int position;
+    public long seq;
+    public long time;
+    public long holds;
+
+    public LtlEvent() {}
+
+    public LtlEvent(String tenant, String session, byte kind, int position, long seq, long time, long holds) {
+        this.tenant = tenant;
+        this.session = session;
+        this.kind = kind;
+        this.position = position;
+        this.seq = seq;
+        this.time = time;
+        this.holds = holds;
+    }
+
+    public String key() {
+        return SessionKey.of(tenant, session);
+    }
+
+    /** Events with the same timestamp go in session order: position, then kind. */
+    public static final class Order implements EventComparator<LtlEvent> {
+        @Override
+        public int compare(LtlEvent a, LtlEvent b) {
+            int byPosition = Integer.compare(a.position, b.position);
+            return byPosition != 0 ? byPosition : Byte.compare(a.kind, b.kind);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LtlEvent{" + session + " kind=" + kind + " position=" + position + " seq=" + seq + " time=" + time + " holds=" + Long.toBinaryString(holds) + "}";
+    }
+}

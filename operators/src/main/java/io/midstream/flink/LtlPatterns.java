@@ -1,0 +1,291 @@
+package io.midstream.flink;
+
+import io.midstream.ltl.Formula;
+import io.midstream.ltl.Guard;
+import io.midstream.ltl.SpecificationPattern;
+import io.midstream.ltl.SpecificationPattern.Kind;
+import io.midstream.ltl.SpecificationPattern.Scope;
+import io.midstream.ltl.SpecificationPattern.Shape;
+import org.apache.flink.cep.nfa.aftermatch.AfterMatchSkipStrategy;
+import org.apache.flink.cep.pattern.Pattern;
+import org.apache.flink.cep.pattern.WithinType;
+import org.apache.flink.cep.pattern.conditions.IterativeCondition;
+import org.apache.flink.cep.pattern.conditions.RichCompositeIterativeCondition;
+import org.apache.flink.cep.pattern.conditions.RichOrCondition;
+import org.apache.flink.cep.pattern.conditions.SimpleCondition;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles an LTL rule to Flink CEP patterns over {@link LtlEvent}s: each pattern matches a
+ * prefix of the session that violates the rule, and ends at the event that decides it (a safety
+ * violation at the offending chunk, a response at its bound or at the scope's end). A scope opens
+ * and closes on BOUNDARY events, patterns test CHUNK events, START and END frame the session.
+ * Every stage that waits is also ended by END, so nothing of a session stays in state after it.
+ * Response with a time bound maps to {@code within}, whose timeouts are the violations.
+ * Bounded response before r and between q and r needs two patterns: r may come before or after
+ * the bound runs out, and both must have happened.
+ */
+public final class LtlPatterns {
+    private LtlPatterns() {}
+
+    /**
+     * Which BOUNDARY and CHUNK events some stage or negation of the patterns can take: the others
+     * are ignored by every pattern (all stages skip what they do not take), so they are not sent
+     * to CEP at all. Most chunks open no scope and trigger nothing.
+     */
+    public record Needed(Guard boundary, Guard chunk) implements Serializable {
+        public static final Needed NOTHING = new Needed(new Guard.Constant(false), new Guard.Constant(false));
+
+        public boolean wants(byte kind, long holds) {
+            return kind == LtlEvent.BOUNDARY ? boundary.test(holds) : kind != LtlEvent.CHUNK || chunk.test(holds);
+        }
+
+        public Needed or(Needed other) {
+            return new Needed(new Guard.Or(boundary, other.boundary), new Guard.Or(chunk, other.chunk));
+        }
+
+        /** What the stages of these patterns can take, read from their conditions. */
+        public static Needed of(List<Pattern<LtlEvent, LtlEvent>> patterns) {
+            Needed needed = NOTHING;
+            for (Pattern<LtlEvent, LtlEvent> pattern : patterns) {
+                for (Pattern<LtlEvent, ?> stage = pattern; stage != null; stage = stage.getPrevious()) {
+                    needed = needed.or(of(stage.getCondition()));
+                }
+            }
+            return needed;
+        }
+
+        private static Needed of(IterativeCondition<?> condition) {
+            Guard always = new Guard.Constant(true);
+            Guard never = new Guard.Constant(false);
+            if (condition instanceof RichCompositeIterativeCondition<?> composite) {
+                Needed needed = NOTHING;
+                for (IterativeCondition<?> nested : composite.getNestedConditions()) {
+                    needed = needed.or(of(nested));
+                }
+                return needed;
+            }
+            if (condition instanceof On on) {
+                Guard guard = on.guard == null ? always : on.guard;
+                return on.kind == LtlEvent.BOUNDARY ? new Needed(guard, never) : on.kind == LtlEvent.CHUNK ? new Needed(never, guard) : NOTHING;
+            }
+            if (condition instanceof Answered answered) {
+                return new Needed(never, answered.s);
+            }
+            // Expired looks at every chunk, for its position or its time
+            return new Needed(never, always);
+        }
+    }
+
+    public static List<Pattern<LtlEvent, LtlEvent>> compile(Formula formula, Map<String, Integer> bits) {
+        Shape shape = SpecificationPattern.of(formula);
+        Guard p = guard(shape.p(), bits);
+        Guard s = guard(shape.s(), bits);
+        Guard q = guard(shape.q(), bits);
+        Guard r = guard(shape.r(), bits);
+        Scope scope = shape.scope();
+        boolean closeRequired = scope == Scope.BEFORE || scope == Scope.BETWEEN;
+        IterativeCondition<LtlEvent> end = On.end();
+        IterativeCondition<LtlEvent> close = switch (scope) {
+            case GLOBALLY, AFTER -> end;
+            case BEFORE, BETWEEN -> On.boundary(r);
+            case AFTER_UNTIL -> or(On.boundary(r), end);
+        };
+        IterativeCondition<LtlEvent> segmentEnd = closeRequired ? or(close, end) : close;
+        Kind kind = shape.kind();
+        boolean responseNeverComes = (kind == Kind.RESPONSE || kind == Kind.BOUNDED_RESPONSE)
+                && !Guard.satisfiable(scope == Scope.GLOBALLY || scope == Scope.AFTER || kind == Kind.BOUNDED_RESPONSE ? s : Guard.and(s, Guard.not(r)));
+        if (kind == Kind.BOUNDED_RESPONSE && !shape.bound().timed() && shape.bound().chunks() == 0
+                || responseNeverComes && !closeRequired) {
+            // p -> F[<=0] s is p -> s, and a response that no chunk can give fails where it is asked
+            // for: either way the violation is a chunk with p & !s in the scope
+            kind = Kind.ABSENCE;
+            p = Guard.and(p, Guard.not(s));
+        } else if (responseNeverComes) {
+            // before r and between q and r, what decides is whether r comes: as for response
+            kind = Kind.RESPONSE;
+        }
+        if (kind == Kind.EXISTENCE && !closeRequired
+                && !Guard.satisfiable(scope == Scope.AFTER_UNTIL ? Guard.and(p, Guard.not(r)) : p)) {
+            // nothing can exist: the violation is the scope's opening (a chunk, after START)
+            Stages opened = scope == Scope.GLOBALLY ? open(scope, q, r).then("violation", end, On.chunk(new Guard.Constant(true)), false)
+                    : open(scope, q, r);
+            return List.of(opened.pattern);
+        }
+        switch (kind) {
+            case ABSENCE, UNIVERSALITY -> {
+                Guard bad = kind == Kind.ABSENCE ? p : Guard.not(p);
+                Stages found = open(scope, q, r).then("violation", segmentEnd, On.chunk(bad), false);
+                return List.of((closeRequired ? found.then("close", end, close, false) : found).pattern);
+            }
+            case EXISTENCE -> {
+                IterativeCondition<LtlEvent> not = closeRequired ? or(On.chunk(p), end) : On.chunk(p);
+                return List.of(open(scope, q, r).then("close", not, close, false).pattern);
+            }
+            case PRECEDENCE -> {
+                Stages found = open(scope, q, r)
+                        .then("violation", or(On.chunk(s), segmentEnd), On.chunk(Guard.and(p, Guard.not(s))), false);
+                return List.of((closeRequired ? found.then("close", end, close, false) : found).pattern);
+            }
+            case RESPONSE -> {
+                IterativeCondition<LtlEvent> trigger = On.chunk(Guard.and(p, Guard.not(s)));
+                IterativeCondition<LtlEvent> answered = closeRequired ? or(On.chunk(s), end) : On.chunk(s);
+                if (scope == Scope.GLOBALLY) {
+                    return List.of(Stages.begin("trigger", trigger).then("close", answered, close, false).pattern);
+                }
+                return List.of(open(scope, q, r).then("trigger", segmentEnd, trigger, true).then("close", answered, close, false).pattern);
+            }
+            case BOUNDED_RESPONSE -> {
+                return boundedResponse(scope, p, s, q, r, shape.bound(), segmentEnd);
+            }
+            default -> throw new AssertionError(kind);
+        }
+    }
+
+    private static List<Pattern<LtlEvent, LtlEvent>> boundedResponse(Scope scope, Guard p, Guard s, Guard q, Guard r,
+                                                                      Formula.Bound bound, IterativeCondition<LtlEvent> segmentEnd) {
+        IterativeCondition<LtlEvent> trigger = On.chunk(Guard.and(p, Guard.not(s)));
+        IterativeCondition<LtlEvent> answered = new Answered(s, bound);
+        IterativeCondition<LtlEvent> expired = new Expired(s, bound);
+        IterativeCondition<LtlEvent> end = On.end();
+        // an inclusive bound: s at exactly the deadline still answers
+        Duration window = bound.timed() ? bound.time().plusMillis(1) : null;
+        switch (scope) {
+            case GLOBALLY -> {
+                Stages found = Stages.begin("trigger", trigger).then("expiry", answered, or(expired, end), false);
+                return List.of(window == null ? found.pattern : found.pattern.within(window));
+            }
+            case AFTER, AFTER_UNTIL -> {
+                Stages found = open(scope, q, r).then("trigger", segmentEnd, trigger, true).then("expiry", answered, or(expired, end), false);
+                return List.of(window == null ? found.pattern : found.pattern.within(window, WithinType.PREVIOUS_AND_CURRENT));
+            }
+            default -> {
+                IterativeCondition<LtlEvent> close = On.boundary(r);
+                Stages closedFirst = open(scope, q, r).then("trigger", segmentEnd, trigger, true)
+                        .then("close", or(answered, end), close, false)
+                        .then("expiry", answered, or(expired, end), false);
+                Stages expiredFirst = open(scope, q, r).then("trigger", segmentEnd, trigger, true)
+                        .then("expiry", or(or(answered, close), end), expired, false)
+                        .then("close", end, close, false);
+                return List.of(closedFirst.pattern, expiredFirst.pattern);
+            }
+        }
+    }
+
+    private static Stages open(Scope scope, Guard q, Guard r) {
+        return switch (scope) {
+            case GLOBALLY, BEFORE -> Stages.begin("open", On.start());
+            // the first q opens the scope for good: later ones change nothing
+            case AFTER -> Stages.begin("start", On.start()).then("open", On.end(), On.boundary(q), false);
+            case BETWEEN, AFTER_UNTIL -> Stages.begin("open", On.boundary(Guard.and(q, Guard.not(r))));
+        };
+    }
+
+    private static Guard guard(Formula f, Map<String, Integer> bits) {
+        return f == null ? null : Guard.of(f, bits);
+    }
+
+    private static IterativeCondition<LtlEvent> or(IterativeCondition<LtlEvent> a, IterativeCondition<LtlEvent> b) {
+        return new RichOrCondition<>(a, b);
+    }
+
+    /** A pattern being built: each stage is taken at the first event that fits, unless a {@code not} event comes first. */
+    private static final class Stages {
+        final Pattern<LtlEvent, LtlEvent> pattern;
+
+        private Stages(Pattern<LtlEvent, LtlEvent> pattern) {
+            this.pattern = pattern;
+        }
+
+        static Stages begin(String name, IterativeCondition<LtlEvent> take) {
+            // one verdict per partial match: a match prunes the partial matches that started before its end
+            return new Stages(Pattern.<LtlEvent>begin(name, AfterMatchSkipStrategy.skipPastLastEvent()).where(take));
+        }
+
+        /** {@code any}: every event that fits starts its own branch (followedByAny), not just the first. */
+        Stages then(String name, IterativeCondition<LtlEvent> not, IterativeCondition<LtlEvent> take, boolean any) {
+            Pattern<LtlEvent, LtlEvent> guarded = pattern.notFollowedBy(name + "-not").where(not);
+            return new Stages(any ? guarded.followedByAny(name).where(take) : guarded.followedBy(name).where(take));
+        }
+    }
+
+    /** An event of a kind; for BOUNDARY and CHUNK, where the guard holds. */
+    static final class On extends SimpleCondition<LtlEvent> {
+        private final byte kind;
+        private final Guard guard;
+
+        private On(byte kind, Guard guard) {
+            this.kind = kind;
+            this.guard = guard;
+        }
+
+        static On start() {
+            return new On(LtlEvent.START, null);
+        }
+
+        static On end() {
+            return new On(LtlEvent.END, null);
+        }
+
+        static On boundary(Guard guard) {
+            return new On(LtlEvent.BOUNDARY, guard);
+        }
+
+        static On chunk(Guard guard) {
+            return new On(LtlEvent.CHUNK, guard);
+        }
+
+        @Override
+        public boolean filter(LtlEvent e) {
+            return e.kind == kind && (guard == null || guard.test(e.holds));
+        }
+    }
+
+    /** A chunk where s holds within the bound of the trigger's chunk. */
+    static final class Answered extends IterativeCondition<LtlEvent> {
+        private final Guard s;
+        private final Formula.Bound bound;
+
+        Answered(Guard s, Formula.Bound bound) {
+            this.s = s;
+            this.bound = bound;
+        }
+
+        @Override
+        public boolean filter(LtlEvent e, Context<LtlEvent> ctx) throws Exception {
+            if (e.kind != LtlEvent.CHUNK || !s.test(e.holds)) {
+                return false;
+            }
+            return !bound.timed() || e.time <= trigger(ctx).time + bound.time().toMillis();
+        }
+    }
+
+    /** The chunk at which the bound has run out without s: the last one in bound, or the first past a time bound. */
+    static final class Expired extends IterativeCondition<LtlEvent> {
+        private final Guard s;
+        private final Formula.Bound bound;
+
+        Expired(Guard s, Formula.Bound bound) {
+            this.s = s;
+            this.bound = bound;
+        }
+
+        @Override
+        public boolean filter(LtlEvent e, Context<LtlEvent> ctx) throws Exception {
+            if (e.kind != LtlEvent.CHUNK) {
+                return false;
+            }
+            LtlEvent trigger = trigger(ctx);
+            return bound.timed() ? e.time > trigger.time + bound.time().toMillis()
+                    : e.position >= trigger.position + bound.chunks() && !s.test(e.holds);
+        }
+    }
+
+    private static LtlEvent trigger(IterativeCondition.Context<LtlEvent> ctx) throws Exception {
+        return ctx.getEventsForPattern("trigger").iterator().next();
+    }
+}

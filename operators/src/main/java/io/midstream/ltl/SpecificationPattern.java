@@ -1,0 +1,260 @@
+package io.midstream.ltl;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The property specification patterns of Dwyer, Avrunin and Corbett (ICSE 1999) in their LTL
+ * mappings, with bounded response after Konrad and Cheng (ICSE 2005): which pattern and scope a
+ * formula is, and its propositional parts p, s (the pattern's), q, r (the scope's) and bound b.
+ * A formula fits when it is one of the templates below with any condition on one chunk put for
+ * p, s, q and r; conjunctions and disjunctions may be written in any order.
+ */
+public final class SpecificationPattern {
+    public enum Kind { ABSENCE, EXISTENCE, UNIVERSALITY, PRECEDENCE, RESPONSE, BOUNDED_RESPONSE }
+
+    public enum Scope { GLOBALLY, BEFORE, AFTER, BETWEEN, AFTER_UNTIL }
+
+    /** A formula as a pattern in a scope; the parts that a scope or pattern does not have are null. */
+    public record Shape(Kind kind, Scope scope, Formula p, Formula s, Formula q, Formula r, Formula.Bound bound) {}
+
+    private record Template(Kind kind, Scope scope, Formula formula, String refusal) {}
+
+    private static final List<Template> TEMPLATES = new ArrayList<>();
+
+    static {
+        add(Kind.ABSENCE, Scope.GLOBALLY, "G(!p)");
+        add(Kind.ABSENCE, Scope.BEFORE, "F r -> (!p U r)");
+        add(Kind.ABSENCE, Scope.AFTER, "G(q -> G(!p))");
+        add(Kind.ABSENCE, Scope.BETWEEN, "G((q & !r & F r) -> (!p U r))");
+        add(Kind.ABSENCE, Scope.AFTER_UNTIL, "G((q & !r) -> (!p W r))");
+        add(Kind.EXISTENCE, Scope.GLOBALLY, "F(p)");
+        add(Kind.EXISTENCE, Scope.BEFORE, "!r W (p & !r)");
+        add(Kind.EXISTENCE, Scope.AFTER, "G(!q) | F(q & F(p))");
+        add(Kind.EXISTENCE, Scope.BETWEEN, "G((q & !r) -> (!r W (p & !r)))");
+        add(Kind.EXISTENCE, Scope.AFTER_UNTIL, "G((q & !r) -> (!r U (p & !r)))");
+        add(Kind.UNIVERSALITY, Scope.GLOBALLY, "G(p)");
+        add(Kind.UNIVERSALITY, Scope.BEFORE, "F r -> (p U r)");
+        add(Kind.UNIVERSALITY, Scope.AFTER, "G(q -> G(p))");
+        add(Kind.UNIVERSALITY, Scope.BETWEEN, "G((q & !r & F r) -> (p U r))");
+        add(Kind.UNIVERSALITY, Scope.AFTER_UNTIL, "G((q & !r) -> (p W r))");
+        add(Kind.PRECEDENCE, Scope.GLOBALLY, "!p W s");
+        add(Kind.PRECEDENCE, Scope.BEFORE, "F r -> (!p U (s | r))");
+        add(Kind.PRECEDENCE, Scope.AFTER, "G(!q) | (!q U (q & (!p W s)))");
+        add(Kind.PRECEDENCE, Scope.BETWEEN, "G((q & !r & F r) -> (!p U (s | r)))");
+        add(Kind.PRECEDENCE, Scope.AFTER_UNTIL, "G((q & !r) -> (!p W (s | r)))");
+        add(Kind.RESPONSE, Scope.GLOBALLY, "G(p -> F s)");
+        add(Kind.RESPONSE, Scope.BEFORE, "F r -> ((p -> (!r U (s & !r))) U r)");
+        add(Kind.RESPONSE, Scope.AFTER, "G(q -> G(p -> F s))");
+        add(Kind.RESPONSE, Scope.BETWEEN, "G((q & !r & F r) -> ((p -> (!r U (s & !r))) U r))");
+        add(Kind.RESPONSE, Scope.AFTER_UNTIL, "G((q & !r) -> ((p -> (!r U (s & !r))) W r))");
+        add(Kind.BOUNDED_RESPONSE, Scope.GLOBALLY, "G(p -> F[<=1] s)");
+        add(Kind.BOUNDED_RESPONSE, Scope.BEFORE, "F r -> ((p -> F[<=1] s) U r)");
+        add(Kind.BOUNDED_RESPONSE, Scope.AFTER, "G(q -> G(p -> F[<=1] s))");
+        add(Kind.BOUNDED_RESPONSE, Scope.BETWEEN, "G((q & !r & F r) -> ((p -> F[<=1] s) U r))");
+        add(Kind.BOUNDED_RESPONSE, Scope.AFTER_UNTIL, "G((q & !r) -> ((p -> F[<=1] s) W r))");
+        TEMPLATES.add(new Template(Kind.PRECEDENCE, Scope.AFTER, LtlParser.parse("G(!q) | F(q & (!p W s))"),
+                "this mapping holds when any one q is followed by s before p, so no prefix decides it; write the "
+                        + "first-q form G(!q) | (!q U (q & (!p W s)))"));
+    }
+
+    private static void add(Kind kind, Scope scope, String template) {
+        TEMPLATES.add(new Template(kind, scope, LtlParser.parse(template), null));
+    }
+
+    private SpecificationPattern() {}
+
+    /** The shape of the formula, or a refusal that names the sub-formula that fits no template. */
+    public static Shape of(Formula f) {
+        Formula closest = f;
+        int closestDepth = -1;
+        for (Template t : TEMPLATES) {
+            Matcher m = new Matcher();
+            List<Bindings> found = m.match(t.formula(), f, 0, Bindings.NONE);
+            if (!found.isEmpty()) {
+                if (t.refusal() != null) {
+                    throw new UnsupportedFormulaException(Formula.print(f), t.kind() + " " + t.scope() + ": " + t.refusal());
+                }
+                Bindings b = found.get(0);
+                return new Shape(t.kind(), t.scope(), b.vars.get("p"), b.vars.get("s"), b.vars.get("q"), b.vars.get("r"), b.bound);
+            }
+            if (m.failDepth > closestDepth) {
+                closestDepth = m.failDepth;
+                closest = m.failedAt;
+            }
+        }
+        throw new UnsupportedFormulaException(Formula.print(f), "the sub-formula " + Formula.print(closest)
+                + " fits none of the supported shapes");
+    }
+
+    /** The supported shapes, one a line, for messages and the README. */
+    public static String supported() {
+        StringBuilder out = new StringBuilder();
+        for (Template t : TEMPLATES) {
+            if (t.refusal() == null) {
+                out.append(String.format("  %-16s %-11s %s%n", t.kind().name().toLowerCase(), t.scope().name().toLowerCase(),
+                        Formula.print(t.formula()).replace("F[<=1]", "F[<=b]")));
+            }
+        }
+        return out.toString();
+    }
+
+    /** A formula outside the fragment that compiles to CEP. */
+    public static final class UnsupportedFormulaException extends IllegalArgumentException {
+        public UnsupportedFormulaException(String formula, String why) {
+            super("cannot compile " + formula + " to a CEP pattern: " + why
+                    + "; with p, s, q, r conditions on one chunk and b a bound (N chunks or a duration), the supported shapes are:\n" + supported());
+        }
+    }
+
+    /** What a match has bound so far: p, s, q, r to conditions, and the bound. Immutable. */
+    private record Bindings(Map<String, Formula> vars, Formula.Bound bound) {
+        static final Bindings NONE = new Bindings(Map.of(), null);
+
+        Bindings with(String var, Formula f) {
+            Map<String, Formula> more = new HashMap<>(vars);
+            more.put(var, f);
+            return new Bindings(Map.copyOf(more), bound);
+        }
+    }
+
+    /**
+     * Matches a template against a formula: every consistent way to bind p, s, q, r to
+     * propositional parts (there can be several where operands may go in any order). Remembers
+     * the deepest sub-formula where matching failed, for the refusal message.
+     */
+    private static final class Matcher {
+        Formula failedAt;
+        int failDepth = -1;
+
+        List<Bindings> match(Formula t, Formula f, int depth, Bindings in) {
+            List<Bindings> out = matchNode(t, f, depth, in);
+            if (out.isEmpty() && depth > failDepth) {
+                failDepth = depth;
+                failedAt = f;
+            }
+            return out;
+        }
+
+        private List<Bindings> matchNode(Formula t, Formula f, int depth, Bindings in) {
+            if (t instanceof Formula.Prop var) {
+                return bind(var.name(), f, in);
+            }
+            if (t instanceof Formula.And || t instanceof Formula.Or) {
+                boolean conjunction = t instanceof Formula.And;
+                if (conjunction ? !(f instanceof Formula.And) : !(f instanceof Formula.Or)) {
+                    return List.of();
+                }
+                // as written (either order), or flattened with a variable taking the rest
+                List<Formula> tt = Formula.children(t);
+                List<Formula> ff = Formula.children(f);
+                List<Bindings> out = new ArrayList<>(sequence(tt, ff, depth, in));
+                out.addAll(sequence(tt, List.of(ff.get(1), ff.get(0)), depth, in));
+                out.addAll(matchJunction(t, f, depth, conjunction, in));
+                return out;
+            }
+            if (t instanceof Formula.BoundedEventually b) {
+                if (!(f instanceof Formula.BoundedEventually g) || (in.bound() != null && !in.bound().equals(g.bound()))) {
+                    return List.of();
+                }
+                return match(b.operand(), g.operand(), depth + 1, new Bindings(in.vars(), g.bound()));
+            }
+            if (t.getClass() != f.getClass()) {
+                return List.of();
+            }
+            List<Formula> ts = Formula.children(t);
+            List<Formula> fs = Formula.children(f);
+            if (ts.isEmpty()) {
+                return t.equals(f) ? List.of(in) : List.of();
+            }
+            return sequence(ts, fs, depth, in);
+        }
+
+        /** Every way to match each template part with the formula part at the same place. */
+        private List<Bindings> sequence(List<Formula> ts, List<Formula> fs, int depth, Bindings in) {
+            List<Bindings> states = List.of(in);
+            for (int i = 0; i < ts.size(); i++) {
+                List<Bindings> next = new ArrayList<>();
+                for (Bindings b : states) {
+                    next.addAll(match(ts.get(i), fs.get(i), depth + 1, b));
+                }
+                states = next;
+            }
+            return states;
+        }
+
+        private static List<Bindings> bind(String var, Formula f, Bindings in) {
+            if (!f.propositional()) {
+                return List.of();
+            }
+            Formula bound = in.vars().get(var);
+            if (bound == null) {
+                return List.of(in.with(var, f));
+            }
+            return bound.equals(f) ? List.of(in) : List.of();
+        }
+
+        /** Operands in any order; a bare variable among them takes the operands that are left. */
+        private List<Bindings> matchJunction(Formula t, Formula f, int depth, boolean conjunction, Bindings in) {
+            List<Formula> templateItems = flatten(t, conjunction);
+            List<Formula> items = flatten(f, conjunction);
+            List<Formula> fixed = new ArrayList<>();
+            String rest = null;
+            for (Formula item : templateItems) {
+                if (item instanceof Formula.Prop var && rest == null) {
+                    rest = var.name();
+                } else {
+                    fixed.add(item);
+                }
+            }
+            List<Bindings> out = new ArrayList<>();
+            assign(fixed, 0, items, new boolean[items.size()], rest, depth, conjunction, in, out);
+            return out;
+        }
+
+        private void assign(List<Formula> fixed, int next, List<Formula> items, boolean[] used, String rest, int depth,
+                            boolean conjunction, Bindings in, List<Bindings> out) {
+            if (next == fixed.size()) {
+                List<Formula> left = new ArrayList<>();
+                for (int i = 0; i < items.size(); i++) {
+                    if (!used[i]) {
+                        left.add(items.get(i));
+                    }
+                }
+                if (rest == null) {
+                    if (left.isEmpty()) {
+                        out.add(in);
+                    }
+                } else if (!left.isEmpty()) {
+                    out.addAll(bind(rest, left.stream().reduce((a, b) -> conjunction ? new Formula.And(a, b) : new Formula.Or(a, b)).orElseThrow(), in));
+                }
+                return;
+            }
+            for (int i = 0; i < items.size(); i++) {
+                if (!used[i]) {
+                    used[i] = true;
+                    for (Bindings b : match(fixed.get(next), items.get(i), depth + 1, in)) {
+                        assign(fixed, next + 1, items, used, rest, depth, conjunction, b, out);
+                    }
+                    used[i] = false;
+                }
+            }
+        }
+
+        private static List<Formula> flatten(Formula f, boolean conjunction) {
+            List<Formula> out = new ArrayList<>();
+            if (conjunction && f instanceof Formula.And a) {
+                out.addAll(flatten(a.left(), true));
+                out.addAll(flatten(a.right(), true));
+            } else if (!conjunction && f instanceof Formula.Or o) {
+                out.addAll(flatten(o.left(), false));
+                out.addAll(flatten(o.right(), false));
+            } else {
+                out.add(f);
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.midstream.flink;
+
+import io.midstream.avro.Severity;
+import io.midstream.ltl.LtlOracle;
+import io.midstream.ltl.LtlRule;
+import io.midstream.ltl.Proposition;
+import io.midstream.ltl.Propositions;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CEP patterns against the oracle: for every supported shape, random conditions for p, s, q
+ * and r, random bounds, and random traces of 1 to 30 chunks with random times give the same
+ * verdict at the same position from a MiniCluster job as from formula progression.
+ */
+class LtlDifferentialTest {
+    private static final String[] ATOMS = {"a", "b", "c", "d"};
+    /** Dwyer et al.'s mappings and Konrad and Cheng's bounded response, written out here, not taken from the code under test. */
+    private static final String[] SHAPES = {
+            "G(!{p})", "F {r} -> (!{p} U {r})", "G({q} -> G(!{p}))", "G(({q} & !{r} & F {r}) -> (!{p} U {r}))", "G(({q} & !{r}) -> (!{p} W {r}))",
+            "F({p})", "!{r} W ({p} & !{r})", "G(!{q}) | F({q} & F({p}))", "G(({q} & !{r}) -> (!{r} W ({p} & !{r})))", "G(({q} & !{r}) -> (!{r} U ({p} & !{r})))",
+            "G({p})", "F {r} -> ({p} U {r})", "G({q} -> G({p}))", "G(({q} & !{r} & F {r}) -> ({p} U {r}))", "G(({q} & !{r}) -> ({p} W {r}))",
+            "!{p} W {s}", "F {r} -> (!{p} U ({s} | {r}))", "G(!{q}) | (!{q} U ({q} & (!{p} W {s})))", "G(({q} & !{r} & F {r}) -> (!{p} U ({s} | {r})))", "G(({q} & !{r}) -> (!{p} W ({s} | {r})))",
+            "G({p} -> F {s})", "F {r} -> (({p} -> (!{r} U ({s} & !{r}))) U {r})", "G({q} -> G({p} -> F {s}))",
+            "G(({q} & !{r} & F {r}) -> (({p} -> (!{r} U ({s} & !{r}))) U {r}))", "G(({q} & !{r}) -> (({p} -> (!{r} U ({s} & !{r}))) W {r}))",
+            "G({p} -> F[<={b}] {s})", "F {r} -> (({p} -> F[<={b}] {s}) U {r})", "G({q} -> G({p} -> F[<={b}] {s}))",
+            "G(({q} & !{r} & F {r}) -> (({p} -> F[<={b}] {s}) U {r}))", "G(({q} & !{r}) -> (({p} -> F[<={b}] {s}) W {r}))",
+    };
+
+    @Property(tries = 3)
+    void cepAgreesWithTheOracle(@ForAll long seed) throws Exception {
+        Random random = new Random(seed);
+        List<LtlRule> rules = new ArrayList<>();
+        for (int shape = 0; shape < SHAPES.length; shape++) {
+            for (int instance = 0; instance < 2; instance++) {
+                String text = SHAPES[shape].replace("{p}", condition(random)).replace("{s}", condition(random))
+                        .replace("{q}", condition(random)).replace("{r}", condition(random)).replace("{b}", bound(random));
+                rules.add(LtlRule.parse("shape" + shape + "-" + instance, text, Severity.medium));
+            }
+        }
+        Map<String, List<LtlOracle.Step>> traces = new LinkedHashMap<>();
+        for (int t = 0; t < 120; t++) {
+            traces.put("t" + t, trace(random));
+        }
+        Map<String, Proposition> names = new LinkedHashMap<>();
+        for (String atom : ATOMS) {
+            names.put(atom, view -> false);
+        }
+        Map<String, Map<String, LtlOracle.Verdict>> cep = LtlTraceCheck.run(rules, new Propositions(names), traces);
+
+        List<String> disagreements = new ArrayList<>();
+        for (LtlRule rule : rules) {
+            traces.forEach((key, steps) -> {
+                LtlOracle.Verdict expected = LtlOracle.verdict(rule.formula(), steps);
+                LtlOracle.Verdict actual = cep.get(rule.id()).get(key);
+                if (!expected.equals(actual)) {
+                    disagreements.add(rule.text() + " on " + steps + ": oracle " + expected + ", cep " + actual);
+                }
+            });
+        }
+        assertThat(disagreements).as("seed %d", seed).isEmpty();
+    }
+
+    private static String condition(Random random) {
+        return switch (random.nextInt(6)) {
+            case 0, 1, 2 -> ATOMS[random.nextInt(ATOMS.length)];
+            case 3 -> "!" + ATOMS[random.nextInt(ATOMS.length)];
+            case 4 -> "(" + ATOMS[random.nextInt(ATOMS.length)] + " & " + ATOMS[random.nextInt(ATOMS.length)] + ")";
+            default -> "(" + ATOMS[random.nextInt(ATOMS.length)] + " | !" + ATOMS[random.nextInt(ATOMS.length)] + ")";
+        };
+    }
+
+    private static String bound(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> Integer.toString(random.nextInt(5));
+            case 1 -> (1 + random.nextInt(3)) + "s";
+            default -> (100 * random.nextInt(20)) + "ms";
+        };
+    }
+
+    private static List<LtlOracle.Step> trace(Random random) {
+        int length = 1 + random.nextInt(30);
+        double density = 0.1 + 0.5 * random.nextDouble();
+        long[] gaps = {0, 100, 400, 1000, 2500};
+        List<LtlOracle.Step> steps = new ArrayList<>();
+        long time = random.nextInt(10_000);
+        for (int i = 0; i < length; i++) {
+            Set<String> holds = new TreeSet<>();
+            for (String atom : ATOMS) {
+                if (random.nextDouble() < density) {
+                    holds.add(atom);
+                }
+            }
+            steps.add(new LtlOracle.Step(holds, time));
+            time += gaps[random.nextInt(gaps.length)];
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,33 @@
+package io.midstream.flink;
+
+import io.midstream.avro.Alert;
+import io.midstream.avro.SessionEvent;
+import io.midstream.ltl.LtlRule;
+import io.midstream.ltl.Propositions;
+import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.cep.nfa.compiler.NFACompiler;
+import org.apache.flink.cep.operator.CepOperator;
+import org.apache.flink.cep.pattern.Pattern;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+
+/** The LTL detector's operators under Flink's test harness, for tests and benchmarks. */
+public final class LtlHarness {
+    private LtlHarness() {}
+
+    public static KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, LtlEvent> events(Propositions propositions, LtlPatterns.Needed needed) throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new LtlEventOperator(propositions, needed),
+                e -> SessionKey.of(e.getTenantId(), e.getSessionId()), Types.STRING);
+    }
+
+    /** The CEP operator of one compiled pattern of a rule, as {@code CEP.pattern(...).process(...)} builds it. */
+    public static KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> rule(LtlRule rule, Pattern<LtlEvent, LtlEvent> pattern) throws Exception {
+        CepOperator<LtlEvent, String, Alert> operator = new CepOperator<>(
+                TypeInformation.of(LtlEvent.class).createSerializer(new SerializerConfigImpl()), false,
+                NFACompiler.compileFactory(pattern, true), new LtlEvent.Order(), pattern.getAfterMatchSkipStrategy(),
+                new LtlViolations(rule), null);
+        return new KeyedOneInputStreamOperatorTestHarness<>(operator, LtlEvent::key, Types.STRING);
+    }
+}

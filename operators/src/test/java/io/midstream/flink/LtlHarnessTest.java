@@ -1,0 +1,104 @@
+package io.midstream.flink;
+
+import io.midstream.Chunks;
+import io.midstream.avro.Alert;
+import io.midstream.avro.EventKind;
+import io.midstream.avro.SessionEvent;
+import io.midstream.avro.Severity;
+import io.midstream.avro.ToolCall;
+import io.midstream.ltl.Guard;
+import io.midstream.ltl.LtlRule;
+import io.midstream.ltl.Proposition;
+import io.midstream.ltl.Propositions;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LtlHarnessTest {
+    private static final Propositions PROPOSITIONS;
+
+    static {
+        Map<String, Proposition> p = new LinkedHashMap<>();
+        p.put("tool_call", Proposition.parse("tool_call != null"));
+        p.put("tool_result", Proposition.parse("role == \"tool\""));
+        PROPOSITIONS = new Propositions(p);
+    }
+
+    private static SessionEvent event(EventKind kind, long seq, long time, boolean call) {
+        return SessionEvent.newBuilder().setKind(kind).setTenantId("t").setSessionId("s").setSeq(seq).setEventTime(Instant.ofEpochMilli(time))
+                .setChunk(kind != EventKind.CHUNK ? null : Chunks.chunk("s", seq, time, "x").setTenantId("t")
+                        .setToolCall(call ? new ToolCall("1", "search", "{}") : null).build())
+                .setSignals(Map.of()).setRecentText("x").setEndReason(null).build();
+    }
+
+    @Test
+    void eventsAreStampedInSessionOrderAndNeverLate() throws Exception {
+        LtlPatterns.Needed everything = new LtlPatterns.Needed(new Guard.Constant(true), new Guard.Constant(true));
+        try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, LtlEvent> h = LtlHarness.events(PROPOSITIONS, everything)) {
+            h.open();
+            h.processElement(event(EventKind.START, 0, 1000, false), 1000);
+            h.processElement(event(EventKind.CHUNK, 0, 1000, true), 1000);
+            h.processWatermark(new Watermark(5000));
+            // a gateway clock that steps back, then a chunk behind the watermark
+            h.processElement(event(EventKind.CHUNK, 1, 900, false), 900);
+            h.processElement(event(EventKind.END, 1, 900, false), 900);
+            List<LtlEvent> out = h.extractOutputValues();
+            assertThat(out).extracting(e -> e.kind).containsExactly(LtlEvent.START, LtlEvent.BOUNDARY, LtlEvent.CHUNK, LtlEvent.BOUNDARY, LtlEvent.CHUNK, LtlEvent.END);
+            assertThat(out).extracting(e -> e.position).containsExactly(-1, 0, 0, 1, 1, 1);
+            assertThat(out.get(1).holds).isEqualTo(1L);
+            assertThat(out.get(3).holds).isZero();
+            assertThat(out).extracting(e -> e.time).containsExactly(1000L, 1000L, 1000L, 5001L, 5001L, 5001L);
+            assertThat(h.numKeyedStateEntries()).isZero();
+        }
+    }
+
+    @Test
+    void chunksThatNoPatternCanTakeAreLeftOut() throws Exception {
+        LtlRule rule = LtlRule.parse("tool-roundtrip", "G(tool_call -> F tool_result)", Severity.high);
+        LtlPatterns.Needed needed = LtlDetector.needed(PROPOSITIONS, java.util.List.of(rule));
+        try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, LtlEvent> h = LtlHarness.events(PROPOSITIONS, needed)) {
+            h.open();
+            h.processElement(event(EventKind.START, 0, 1000, false), 1000);
+            h.processElement(event(EventKind.CHUNK, 0, 1000, false), 1000);
+            h.processElement(event(EventKind.CHUNK, 1, 1100, true), 1100);
+            h.processElement(event(EventKind.END, 1, 1100, false), 1100);
+            assertThat(h.extractOutputValues()).extracting(e -> e.kind, e -> e.position).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(LtlEvent.START, -1), org.assertj.core.groups.Tuple.tuple(LtlEvent.CHUNK, 1),
+                    org.assertj.core.groups.Tuple.tuple(LtlEvent.END, 1));
+        }
+    }
+
+    @Test
+    void aToolCallWithoutResultTimesOutWhenTheWatermarkPassesTheBoundBeforeTheSessionEnds() throws Exception {
+        LtlRule rule = LtlRule.parse("tool-roundtrip", "G(tool_call -> F[<=30s] tool_result)", Severity.high);
+        var pattern = LtlPatterns.compile(rule.formula(), PROPOSITIONS.bits()).get(0);
+        try (KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> h = LtlHarness.rule(rule, pattern)) {
+            h.open();
+            h.processElement(new LtlEvent("t", "s", LtlEvent.START, -1, 0, 1000, 0), 1000);
+            h.processElement(new LtlEvent("t", "s", LtlEvent.BOUNDARY, 0, 0, 1000, 1), 1000);
+            h.processElement(new LtlEvent("t", "s", LtlEvent.CHUNK, 0, 0, 1000, 1), 1000);
+            h.processWatermark(new Watermark(31_000));
+            assertThat(h.getSideOutput(LtlViolations.TIMEOUTS)).isNull();
+            // other sessions' traffic moves the watermark: the stalled session is flagged with no chunk of its own
+            h.processWatermark(new Watermark(31_001));
+            List<Alert> timeouts = h.getSideOutput(LtlViolations.TIMEOUTS).stream().map(StreamRecord::getValue).toList();
+            assertThat(timeouts).singleElement().satisfies(a -> {
+                assertThat(a.getRuleId()).isEqualTo("tool-roundtrip");
+                assertThat(a.getFirstSeq()).isZero();
+                assertThat(a.getEventTime()).isEqualTo(Instant.ofEpochMilli(31_001));
+            });
+            h.processElement(new LtlEvent("t", "s", LtlEvent.END, 0, 0, 40_000, 0), 40_000);
+            h.processWatermark(new Watermark(40_000));
+            assertThat(h.extractOutputValues()).isEmpty();
+            assertThat(h.numKeyedStateEntries()).as("nothing of the session is left").isZero();
+        }
+    }
+}

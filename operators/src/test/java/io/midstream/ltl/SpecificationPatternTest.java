@@ -1,0 +1,37 @@
+package io.midstream.ltl;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SpecificationPatternTest {
+    private static SpecificationPattern.Shape shape(String formula) {
+        return SpecificationPattern.of(LtlParser.parse(formula));
+    }
+
+    @Test
+    void findsPatternScopeAndParts() {
+        SpecificationPattern.Shape s = shape("G((call & !done & F done) -> ((call -> F[<=30s] (result | error)) U done))");
+        assertThat(s.kind()).isEqualTo(SpecificationPattern.Kind.BOUNDED_RESPONSE);
+        assertThat(s.scope()).isEqualTo(SpecificationPattern.Scope.BETWEEN);
+        assertThat(s.p()).isEqualTo(LtlParser.parse("call"));
+        assertThat(s.s()).isEqualTo(LtlParser.parse("result | error"));
+        assertThat(s.r()).isEqualTo(LtlParser.parse("done"));
+        assertThat(shape("G(!leak)").kind()).isEqualTo(SpecificationPattern.Kind.ABSENCE);
+        // operands in another order, and a scope condition that is itself a disjunction
+        assertThat(shape("G((F r & !r & q) -> (!p U r))").scope()).isEqualTo(SpecificationPattern.Scope.BETWEEN);
+        assertThat(shape("F (a | b) -> (!c U (d | (a | b)))").r()).isEqualTo(LtlParser.parse("a | b"));
+    }
+
+    @Test
+    void refusesWhatItCannotCompileAndSaysWhy() {
+        for (String outside : new String[] {"G(p -> X q)", "F G p", "p U (q U r)", "G(p -> F q) & G !r", "G(p -> F[<=3] F q)"}) {
+            assertThatThrownBy(() -> shape(outside))
+                    .isInstanceOf(SpecificationPattern.UnsupportedFormulaException.class)
+                    .hasMessageContaining("the sub-formula")
+                    .hasMessageContaining("response         globally    G (p -> F s)");
+        }
+        assertThatThrownBy(() -> shape("G(!q) | F(q & (!p W s))")).hasMessageContaining("first-q form");
+    }
+}
