@@ -68,9 +68,6 @@ public class LtlBenchmark {
     Propositions propositions;
     ChunkView chunk;
     LtlEvent[] events;
-    LtlEvent[] cepEvents;
-    KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> cep;
-    KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, LtlEvent> passThrough;
 
     @Setup(Level.Trial)
     public void makeInputs() {
@@ -107,22 +104,30 @@ public class LtlBenchmark {
         events = list.toArray(LtlEvent[]::new);
     }
 
-    @Setup(Level.Invocation)
-    public void setUp() throws Exception {
-        LtlRule rule = LtlRule.parse("bench", formula, Severity.medium);
-        var patterns = LtlPatterns.compile(rule.formula(), propositions.bits());
-        LtlPatterns.Needed needed = LtlPatterns.Needed.of(patterns);
-        // what the propositions operator would send: the chunk events some stage can take
-        cepEvents = java.util.Arrays.stream(events).filter(e -> needed.wants(e.kind, e.holds)).toArray(LtlEvent[]::new);
-        cep = LtlHarness.rule(rule, patterns.get(0));
-        cep.open();
-        passThrough = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new Forward(), LtlEvent::key, Types.STRING);
-    }
+    /** The operators under the harness, fresh for each run over the events (only the operator benchmarks use it). */
+    @State(Scope.Thread)
+    public static class Operators {
+        LtlEvent[] cepEvents;
+        KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> cep;
+        KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, LtlEvent> passThrough;
 
-    @TearDown(Level.Invocation)
-    public void tearDown() throws Exception {
-        cep.close();
-        passThrough.close();
+        @Setup(Level.Invocation)
+        public void setUp(LtlBenchmark b) throws Exception {
+            LtlRule rule = LtlRule.parse("bench", b.formula, Severity.medium);
+            var patterns = LtlPatterns.compile(rule.formula(), b.propositions.bits());
+            LtlPatterns.Needed needed = LtlPatterns.Needed.of(patterns);
+            // what the propositions operator would send: the chunk events some stage can take
+            cepEvents = java.util.Arrays.stream(b.events).filter(e -> needed.wants(e.kind, e.holds)).toArray(LtlEvent[]::new);
+            cep = LtlHarness.rule(rule, patterns.get(0));
+            cep.open();
+            passThrough = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new Forward(), LtlEvent::key, Types.STRING);
+        }
+
+        @TearDown(Level.Invocation)
+        public void tearDown() throws Exception {
+            cep.close();
+            passThrough.close();
+        }
     }
 
     @Benchmark
@@ -138,14 +143,14 @@ public class LtlBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(SESSIONS * CHUNKS)
-    public Object cepPerChunk() throws Exception {
-        return run(cep, cepEvents);
+    public Object cepPerChunk(Operators o) throws Exception {
+        return run(o.cep, o.cepEvents);
     }
 
     @Benchmark
     @OperationsPerInvocation(SESSIONS * CHUNKS)
-    public Object passThroughPerChunk() throws Exception {
-        return run(passThrough, events);
+    public Object passThroughPerChunk(Operators o) throws Exception {
+        return run(o.passThrough, events);
     }
 
     private static Object run(KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, ?> harness, LtlEvent[] events) throws Exception {

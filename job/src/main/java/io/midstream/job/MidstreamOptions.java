@@ -57,6 +57,8 @@ public final class MidstreamOptions {
             .intType().defaultValue(512).withDescription("How many of the session's latest n-grams the repetition signal looks in.");
     public static final ConfigOption<Integer> RECENT_TEXT_CHARS = ConfigOptions.key("midstream.signals.recent-text-chars")
             .intType().defaultValue(128).withDescription("How far before a chunk a text proposition's match may start, so that a phrase split over chunks is found; a search reads this much plus the chunk.");
+    public static final ConfigOption<Boolean> SOURCE_BOUNDED = ConfigOptions.key("midstream.kafka.bounded")
+            .booleanType().defaultValue(false).withDescription("Stop at the offsets that are the latest when the job starts: drain what the topics hold, then finish (benchmarks, backfills).");
     public static final ConfigOption<String> RULES_FILE = ConfigOptions.key("midstream.rules.file")
             .stringType().noDefaultValue().withDescription("YAML rules file (references, detector parameters), read where the job is built; refused at start if invalid.");
     public static final ConfigOption<Duration> ORPHAN_SCORE_TTL = ConfigOptions.key("midstream.metrics.orphan-score-ttl")

@@ -6,6 +6,9 @@ package io.midstream.attractor;
  * low-dimensional attractors, instead of the O(n) of a scan.
  */
 final class KdTree {
+    /** Ranges this small are scanned: below it, descending costs more than comparing (windows of 64 are common). */
+    private static final int LEAF = 16;
+
     private final double[][] points;
     private final int[] order;
     private final int[] axis;
@@ -21,7 +24,7 @@ final class KdTree {
     }
 
     private void build(int lo, int hi) {
-        if (hi - lo <= 1) {
+        if (hi - lo <= LEAF) {
             return;
         }
         int dim = points[order[lo]].length;
@@ -96,26 +99,15 @@ final class KdTree {
     }
 
     private void search(int lo, int hi, Search s) {
-        if (lo >= hi) {
+        if (hi - lo <= LEAF) {
+            for (int i = lo; i < hi; i++) {
+                consider(order[i], s);
+            }
             return;
         }
         int mid = (lo + hi) >>> 1;
         int p = order[mid];
-        if (Math.abs(p - s.q) > s.theiler && p < s.limit) {
-            double sq = 0;
-            double[] v = points[p];
-            for (int d = 0; d < v.length && sq < s.bestSq; d++) {
-                double diff = v[d] - s.target[d];
-                sq += diff * diff;
-            }
-            if (sq < s.bestSq) {
-                s.bestSq = sq;
-                s.best = p;
-            }
-        }
-        if (hi - lo == 1) {
-            return;
-        }
+        consider(p, s);
         double diff = s.target[axis[mid]] - points[p][axis[mid]];
         if (diff < 0) {
             search(lo, mid, s);
@@ -126,6 +118,21 @@ final class KdTree {
             search(mid + 1, hi, s);
             if (diff * diff < s.bestSq) {
                 search(lo, mid, s);
+            }
+        }
+    }
+
+    private void consider(int p, Search s) {
+        if (Math.abs(p - s.q) > s.theiler && p < s.limit) {
+            double sq = 0;
+            double[] v = points[p];
+            for (int d = 0; d < v.length && sq < s.bestSq; d++) {
+                double diff = v[d] - s.target[d];
+                sq += diff * diff;
+            }
+            if (sq < s.bestSq) {
+                s.bestSq = sq;
+                s.best = p;
             }
         }
     }

@@ -152,16 +152,23 @@ public final class LtlPatterns {
         IterativeCondition<LtlEvent> answered = new Answered(s, bound);
         IterativeCondition<LtlEvent> expired = new Expired(s, bound);
         IterativeCondition<LtlEvent> end = On.end();
-        // an inclusive bound: s at exactly the deadline still answers
-        Duration window = bound.timed() ? bound.time().plusMillis(1) : null;
+        if (bound.timed() && scope != Scope.BEFORE && scope != Scope.BETWEEN) {
+            // CEP times the partial match out before it reads any event past the deadline, so the
+            // answer is any s and the timeout is the expiry: no stage has to look at every chunk.
+            // Inclusive: s at exactly the deadline still answers.
+            Duration window = bound.time().plusMillis(1);
+            if (scope == Scope.GLOBALLY) {
+                return List.of(Stages.begin("trigger", trigger).then("expiry", On.chunk(s), end, false).pattern.within(window));
+            }
+            return List.of(open(scope, q, r).then("trigger", segmentEnd, trigger, true).then("expiry", On.chunk(s), end, false)
+                    .pattern.within(window, WithinType.PREVIOUS_AND_CURRENT));
+        }
         switch (scope) {
             case GLOBALLY -> {
-                Stages found = Stages.begin("trigger", trigger).then("expiry", answered, or(expired, end), false);
-                return List.of(window == null ? found.pattern : found.pattern.within(window));
+                return List.of(Stages.begin("trigger", trigger).then("expiry", answered, or(expired, end), false).pattern);
             }
             case AFTER, AFTER_UNTIL -> {
-                Stages found = open(scope, q, r).then("trigger", segmentEnd, trigger, true).then("expiry", answered, or(expired, end), false);
-                return List.of(window == null ? found.pattern : found.pattern.within(window, WithinType.PREVIOUS_AND_CURRENT));
+                return List.of(open(scope, q, r).then("trigger", segmentEnd, trigger, true).then("expiry", answered, or(expired, end), false).pattern);
             }
             default -> {
                 IterativeCondition<LtlEvent> close = On.boundary(r);

@@ -1,6 +1,7 @@
 package io.midstream.tools;
 
 import io.midstream.tools.analyze.AnalyzeCommand;
+import io.midstream.tools.bench.BenchCommand;
 import io.midstream.tools.cluster.ClusterCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code ./midstream <command>}: the project's command-line tools. */
 @Command(name = "midstream", mixinStandardHelpOptions = true, version = "midstream 0.1.0",
         description = "Inflight analysis of streamed LLM output on Apache Flink.",
-        subcommands = {DemoCommand.class, ProduceCommand.class, AnalyzeCommand.class, KafkaCommand.class, ClusterCommand.class})
+        subcommands = {DemoCommand.class, ProduceCommand.class, AnalyzeCommand.class, KafkaCommand.class, ClusterCommand.class,
+                BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -45,7 +45,7 @@ final class ProduceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Corpus corpus = Corpus.load();
         LoadGenerator generator = new LoadGenerator(new LoadGenerator.Settings(seed, sessions,
-                concurrencyFor(rate, corpus, scenario, seed), scenario, tenants, "", disorder, System.currentTimeMillis()), corpus);
+                LoadGenerator.concurrencyFor(rate, corpus, scenario, seed), scenario, tenants, "", disorder, System.currentTimeMillis()), corpus);
         long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
             ChunkProducer out = new ChunkProducer(producer, topic, malformed, seed);
@@ -56,13 +56,5 @@ final class ProduceCommand implements Callable<Integer> {
                     topic, seconds, out.chunks.sum() / seconds);
         }
         return 0;
-    }
-
-    /** Concurrent sessions that give about {@code rate} chunks per second; many at once when sending as fast as possible. */
-    static int concurrencyFor(double rate, Corpus corpus, Scenario scenario, long seed) {
-        if (rate <= 0) {
-            return 1000;
-        }
-        return (int) Math.max(1, Math.ceil(rate / LoadGenerator.chunksPerSecondPerSession(corpus, scenario, seed)));
     }
 }

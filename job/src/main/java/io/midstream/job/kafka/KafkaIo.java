@@ -9,6 +9,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
@@ -25,27 +26,32 @@ public final class KafkaIo {
             case EARLIEST -> OffsetsInitializer.earliest();
             case LATEST -> OffsetsInitializer.latest();
         };
-        return KafkaSource.<SourceRecord>builder()
+        var builder = KafkaSource.<SourceRecord>builder()
                 .setBootstrapServers(config.get(MidstreamOptions.BOOTSTRAP_SERVERS))
                 .setTopics(config.get(MidstreamOptions.TOPIC_CHUNKS))
                 .setGroupId(config.get(MidstreamOptions.GROUP_ID))
                 .setStartingOffsets(start)
                 .setDeserializer(new ChunkDeserializer())
                 // read only what producers committed when they write in transactions
-                .setProperty("isolation.level", "read_committed")
-                .build();
+                .setProperty("isolation.level", "read_committed");
+        return bounded(builder, config).build();
     }
 
     /** The compacted topic of reference patterns, read whole on a start without a checkpoint. */
     public static KafkaSource<ReferenceUpdate> referenceSource(Configuration config) {
-        return KafkaSource.<ReferenceUpdate>builder()
+        var builder = KafkaSource.<ReferenceUpdate>builder()
                 .setBootstrapServers(config.get(MidstreamOptions.BOOTSTRAP_SERVERS))
                 .setTopics(config.get(MidstreamOptions.TOPIC_REFERENCES))
                 .setGroupId(config.get(MidstreamOptions.GROUP_ID) + "-references")
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new ReferenceDeserializer())
-                .setProperty("isolation.level", "read_committed")
-                .build();
+                .setProperty("isolation.level", "read_committed");
+        return bounded(builder, config).build();
+    }
+
+    /** A source that stops at today's end of its topics when the job is to drain and finish. */
+    private static <T> KafkaSourceBuilder<T> bounded(KafkaSourceBuilder<T> builder, Configuration config) {
+        return config.get(MidstreamOptions.SOURCE_BOUNDED) ? builder.setBounded(OffsetsInitializer.latest()) : builder;
     }
 
     /** A sink to one topic; {@code name} keeps the transactional ids of the job's sinks apart. */

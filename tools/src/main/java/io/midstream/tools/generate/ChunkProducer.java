@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Sends a generator's chunks to Kafka, keyed by session id, in real time (each chunk when its
@@ -24,6 +25,7 @@ public final class ChunkProducer {
     private final Random random;
     public final LongAdder chunks = new LongAdder();
     public final LongAdder malformedSent = new LongAdder();
+    private Consumer<LlmChunk> onSend = chunk -> { };
 
     public ChunkProducer(Producer<byte[], byte[]> producer, String topic, double malformed, long seed) {
         this.producer = producer;
@@ -54,7 +56,14 @@ public final class ChunkProducer {
         producer.flush();
     }
 
+    /** Tells {@code listener} of each chunk just before it is sent (the benchmark's clock of appends). */
+    public ChunkProducer onSend(Consumer<LlmChunk> listener) {
+        this.onSend = listener;
+        return this;
+    }
+
     public void send(LlmChunk chunk) {
+        onSend.accept(chunk);
         producer.send(new ProducerRecord<>(topic, chunk.getSessionId().getBytes(StandardCharsets.UTF_8), ChunkCodec.encode(chunk)));
         chunks.increment();
     }

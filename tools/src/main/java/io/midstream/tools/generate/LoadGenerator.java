@@ -79,6 +79,14 @@ public final class LoadGenerator {
     }
 
     /** Chunks per second that this many concurrent sessions send, estimated from a sample of sessions. */
+    /** Concurrent sessions that give about {@code rate} chunks per second; many at once when sending as fast as possible. */
+    public static int concurrencyFor(double rate, Corpus corpus, Scenario scenario, long seed) {
+        if (rate <= 0) {
+            return 1000;
+        }
+        return (int) Math.max(1, Math.ceil(rate / chunksPerSecondPerSession(corpus, scenario, seed)));
+    }
+
     public static double chunksPerSecondPerSession(Corpus corpus, Scenario scenario, long seed) {
         LoadGenerator sample = new LoadGenerator(new Settings(seed, 200, 1, scenario, 1, "", 0, 0), corpus);
         long chunks = 0;

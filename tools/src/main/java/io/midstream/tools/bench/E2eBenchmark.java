@@ -1,0 +1,418 @@
+package io.midstream.tools.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.midstream.avro.Alert;
+import io.midstream.avro.LlmChunk;
+import io.midstream.chunk.ChunkCodec;
+import io.midstream.job.MidstreamConfig;
+import io.midstream.job.MidstreamJob;
+import io.midstream.job.MidstreamOptions;
+import io.midstream.tools.KafkaClients;
+import io.midstream.tools.LocalFlink;
+import io.midstream.tools.generate.ChunkProducer;
+import io.midstream.tools.generate.Corpus;
+import io.midstream.tools.generate.LoadGenerator;
+import io.midstream.tools.generate.Scenario;
+import io.midstream.tools.kafka.EmbeddedKafka;
+import io.midstream.tools.kafka.KafkaProcess;
+import io.midstream.tools.kafka.Ports;
+import org.HdrHistogram.Histogram;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+
+/**
+ * {@code ./midstream bench e2e}: the whole job measured the way a user sizes it, against a
+ * pass-through job in the same run, with the broker in a process of its own: throughput draining
+ * a pre-loaded topic, latency at a fixed offered rate, and state per open session.
+ */
+@Command(name = "e2e", mixinStandardHelpOptions = true,
+        description = {"End-to-end benchmark: a Kafka broker as a separate process, the pass-through job and the full job in a MiniCluster.",
+                "Prints one table; --json writes the same figures for tools."})
+final class E2eBenchmark implements Callable<Integer> {
+    @Option(names = "--chunks", defaultValue = "500000", description = "Chunks pre-loaded for the throughput runs (default: ${DEFAULT-VALUE}).")
+    long chunks;
+    @Option(names = "--rate", defaultValue = "10000", description = "Offered chunks/s in the latency runs (default: ${DEFAULT-VALUE}).")
+    double rate;
+    @Option(names = "--seconds", defaultValue = "30", description = "Length of each latency run (default: ${DEFAULT-VALUE}).")
+    int seconds;
+    @Option(names = "--open-sessions", defaultValue = "5000", description = "Open sessions per step of the state run (default: ${DEFAULT-VALUE}).")
+    int openSessions;
+    @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism and topic partitions (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+    @Option(names = "--rules", defaultValue = "${sys:midstream.home}/flink-conf/rules.yaml", description = "Rules of the full job (default: ${DEFAULT-VALUE}).")
+    Path rules;
+    @Option(names = "--throughput-profile", defaultValue = "${sys:midstream.home}/flink-conf/high-throughput.yaml",
+            description = "Flink and job settings of the throughput runs (default: ${DEFAULT-VALUE}).")
+    Path throughputProfile;
+    @Option(names = "--latency-profile", defaultValue = "${sys:midstream.home}/flink-conf/low-latency.yaml",
+            description = "Settings of the latency and state runs (default: ${DEFAULT-VALUE}).")
+    Path latencyProfile;
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON.")
+    Path json;
+
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private String bootstrap;
+    private int run;
+
+    @Override
+    public Integer call() throws Exception {
+        if (chunks < 1 || rate <= 0 || seconds < 1 || openSessions < 1 || parallelism < 1) {
+            throw new IllegalArgumentException("--chunks, --rate, --seconds, --open-sessions and --parallelism must be positive");
+        }
+        Path dir = Files.createTempDirectory("midstream-bench");
+        System.out.println("bench e2e: starting a Kafka broker process in " + dir);
+        KafkaProcess kafka = KafkaProcess.start(dir.resolve("kafka"), Duration.ofSeconds(90));
+        try {
+            bootstrap = kafka.bootstrapServers();
+            results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                    "max_heap_mb", Runtime.getRuntime().maxMemory() >> 20, "java", System.getProperty("java.version")));
+            results.put("settings", Map.of("chunks", chunks, "rate", rate, "seconds", seconds, "open_sessions", openSessions,
+                    "parallelism", parallelism, "throughput_profile", throughputProfile.toString(), "latency_profile", latencyProfile.toString()));
+            throughput();
+            latency();
+            state();
+        } finally {
+            kafka.stop();
+        }
+        report();
+        return 0;
+    }
+
+    // ---- throughput: both jobs drain the same pre-loaded topic
+
+    private void throughput() throws Exception {
+        String input = topic("chunks");
+        EmbeddedKafka.createTopics(bootstrap, parallelism, List.of(input, topic("pt-out")), List.of());
+        System.out.printf("bench e2e: pre-loading %d chunks ...%n", chunks);
+        Corpus corpus = Corpus.load();
+        LoadGenerator generator = new LoadGenerator(new LoadGenerator.Settings(42, 0, 2000, Scenario.MIXED, 3, "tp-", 0, 1_700_000_000_000L), corpus);
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
+            ChunkProducer out = new ChunkProducer(producer, input, 0, 1);
+            out.run(generator, false, () -> out.chunks.sum() >= chunks);
+        }
+        Map<String, Object> passThrough = drain("pass-through", input, (env, c) -> PassThroughJob.build(env, c, topic("pt-out")));
+        Map<String, Object> full = drain("full", input, MidstreamJob::build);
+        double ratio = (double) full.get("chunks_per_s") / (double) passThrough.get("chunks_per_s");
+        results.put("throughput", Map.of("pass_through", passThrough, "full", full, "ratio", ratio));
+    }
+
+    /**
+     * Drains the topic with a bounded source: the rate is over the wall time from RUNNING to
+     * FINISHED, which includes deploying the tasks and finding the partitions (a few seconds; use
+     * enough chunks that they do not matter).
+     */
+    private Map<String, Object> drain(String name, String input, BiConsumer<StreamExecutionEnvironment, Configuration> job) throws Exception {
+        Configuration c = config(throughputProfile, input);
+        c.set(MidstreamOptions.SOURCE_BOUNDED, true);
+        System.out.printf("bench e2e: %s job draining %d chunks ...%n", name, chunks);
+        resetPeakHeap();
+        JobClient client = LocalFlink.start(c, Ports.free(), parallelism, job, "bench " + name);
+        long running = waitForRunning(client);
+        client.getJobExecutionResult().get(30, TimeUnit.MINUTES);
+        double secs = (System.nanoTime() - running) / 1e9;
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("chunks_per_s", chunks / secs);
+        r.put("seconds", secs);
+        r.put("peak_heap_mb", peakHeap() >> 20);
+        System.out.printf("bench e2e: %s: %.0f chunks/s (%.1f s from RUNNING to FINISHED)%n", name, chunks / secs, secs);
+        return r;
+    }
+
+    // ---- latency: a fixed offered rate in real time; from a chunk's append to what it causes being readable
+
+    private void latency() throws Exception {
+        Map<String, Object> pt = latencyRun("pass-through", "pt", (env, c) -> PassThroughJob.build(env, c, topic("lat-pt-out")), "lat-pt-out", false);
+        Map<String, Object> full = latencyRun("full", "full", MidstreamJob::build, null, true);
+        results.put("latency", Map.of("pass_through", pt, "full", full,
+                "p99_ratio", (double) full.get("p99_ms") / Math.max(0.001, (double) pt.get("p99_ms"))));
+    }
+
+    private Map<String, Object> latencyRun(String name, String prefix, BiConsumer<StreamExecutionEnvironment, Configuration> job,
+                                           String outputTopic, boolean alerts) throws Exception {
+        String input = topic("lat-" + prefix + "-chunks");
+        Configuration c = config(latencyProfile, input);
+        String watched = alerts ? c.get(MidstreamOptions.TOPIC_ALERTS) : topic(outputTopic);
+        EmbeddedKafka.createTopics(bootstrap, parallelism, List.of(input, watched), List.of());
+        System.out.printf("bench e2e: %s job at %.0f chunks/s for %d s ...%n", name, rate, seconds);
+        JobClient client = LocalFlink.start(c, Ports.free(), parallelism, job, "bench latency " + name);
+        waitForRunning(client);
+        Thread.sleep(3000); // sources have their partitions
+
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread watcher = new Thread(() -> watch(watched, alerts, sentAt, histogram, stop), "bench-watch");
+        watcher.start();
+        Corpus corpus = Corpus.load();
+        LoadGenerator generator = new LoadGenerator(new LoadGenerator.Settings(7, 0,
+                LoadGenerator.concurrencyFor(rate, corpus, Scenario.MIXED, 1), Scenario.MIXED, 3, prefix + "-", 0, System.currentTimeMillis()), corpus);
+        long until = System.currentTimeMillis() + seconds * 1000L;
+        long sent;
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
+            ChunkProducer out = new ChunkProducer(producer, input, 0, 1)
+                    .onSend(chunk -> sentAt.put(key(chunk.getTenantId(), chunk.getSessionId(), chunk.getSeq()), System.currentTimeMillis()));
+            out.run(generator, true, () -> System.currentTimeMillis() >= until);
+            sent = out.chunks.sum();
+        }
+        Thread.sleep(5000); // what is in flight arrives
+        stop.set(true);
+        watcher.join(10_000);
+        client.cancel().get(60, TimeUnit.SECONDS);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("offered_chunks_per_s", sent / (double) seconds);
+        r.put("measured", histogram.getTotalCount());
+        r.put("p50_ms", histogram.getValueAtPercentile(50) / 1000.0);
+        r.put("p99_ms", histogram.getValueAtPercentile(99) / 1000.0);
+        r.put("max_ms", histogram.getMaxValue() / 1000.0);
+        System.out.printf("bench e2e: %s: %d measured, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", name,
+                histogram.getTotalCount(), (double) r.get("p50_ms"), (double) r.get("p99_ms"), (double) r.get("max_ms"));
+        return r;
+    }
+
+    /** Records, per output record, the time from its chunk's append to now; an alert decided by a deadline counts from the deadline. */
+    private void watch(String topic, boolean alerts, Map<String, Long> sentAt, Histogram histogram, AtomicBoolean stop) {
+        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap)) {
+            consumer.subscribe(List.of(topic));
+            while (!stop.get()) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(50))) {
+                    long now = System.currentTimeMillis();
+                    try {
+                        long from;
+                        if (alerts) {
+                            Alert a = Alert.getDecoder().decode(record.value());
+                            Long sent = sentAt.get(key(a.getTenantId(), a.getSessionId(), a.getLastSeq()));
+                            if (sent == null) {
+                                continue;
+                            }
+                            from = Math.max(sent, a.getEventTime().toEpochMilli());
+                        } else {
+                            LlmChunk chunk = ChunkCodec.decode(record.value());
+                            Long sent = sentAt.get(key(chunk.getTenantId(), chunk.getSessionId(), chunk.getSeq()));
+                            if (sent == null) {
+                                continue;
+                            }
+                            from = sent;
+                        }
+                        histogram.recordValue(Math.max(0, now - from) * 1000);
+                    } catch (Exception e) {
+                        throw new IllegalStateException("an output record does not decode", e);
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- state: per open session, and back down when sessions end
+
+    private void state() throws Exception {
+        String input = topic("state-chunks");
+        Configuration c = config(latencyProfile, input);
+        c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(1));
+        c.set(MidstreamOptions.INACTIVITY_TIMEOUT, Duration.ofHours(1));
+        c.set(MidstreamOptions.ENDED_RETENTION, Duration.ofSeconds(1));
+        EmbeddedKafka.createTopics(bootstrap, parallelism, List.of(input), List.of());
+        int port = Ports.free();
+        System.out.printf("bench e2e: state of %d, then %d open sessions, then none ...%n", openSessions, 2 * openSessions);
+        resetPeakHeap();
+        JobClient client = LocalFlink.start(c, port, parallelism, MidstreamJob::build, "bench state");
+        waitForRunning(client);
+        long now = System.currentTimeMillis();
+        long base = stateAfter(client, port, () -> { });
+        try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
+            ChunkProducer out = new ChunkProducer(producer, input, 0, 1);
+            long one = stateAfter(client, port, () -> openSessions(out, 0, openSessions, now, false));
+            long two = stateAfter(client, port, () -> openSessions(out, openSessions, 2 * openSessions, now, false));
+            long ended = stateAfter(client, port, () -> {
+                openSessions(out, 0, 2 * openSessions, now, true);
+                // a session far ahead in event time moves the watermark past every ended session's
+                // retention and past the inactivity timers that the sessions had set
+                out.send(chunk("tick", 0, now + TimeUnit.HOURS.toMillis(2), true));
+                producer.flush();
+            });
+            long peak = peakHeap();
+            Map<String, Long> byOperator = stateByOperator(client, port);
+            client.cancel().get(60, TimeUnit.SECONDS);
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("state_bytes_empty", base);
+            r.put("state_bytes_open_" + openSessions, one);
+            r.put("state_bytes_open_" + 2 * openSessions, two);
+            r.put("state_bytes_after_end", ended);
+            r.put("state_kb_per_1000_open_sessions", (two - one) / (double) openSessions * 1000 / 1024);
+            r.put("peak_heap_mb", peak >> 20);
+            r.put("state_bytes_after_end_by_operator", byOperator);
+            results.put("state", r);
+            System.out.printf("bench e2e: state %d B empty, %d B with %d open, %d B with %d open, %d B after they end%n",
+                    base, one, openSessions, two, 2 * openSessions, ended);
+        }
+    }
+
+    private static void openSessions(ChunkProducer out, int from, int to, long now, boolean finish) {
+        for (int i = from; i < to; i++) {
+            out.send(chunk("open-" + i, finish ? 1 : 0, now + (finish ? 1000 : 0), finish));
+        }
+    }
+
+    private static LlmChunk chunk(String session, long seq, long time, boolean finish) {
+        return LlmChunk.newBuilder().setTenantId("tenant-1").setSessionId(session).setSeq(seq).setEventTime(Instant.ofEpochMilli(time))
+                .setText("a chunk of text " + seq).setTokenCount(4)
+                .setFinishReason(finish ? io.midstream.avro.FinishReason.stop : null).build();
+    }
+
+    /** Does {@code step}, then waits for two checkpoints to complete and returns the last one's state size. */
+    private static long stateAfter(JobClient client, int port, Runnable step) throws Exception {
+        step.run();
+        Thread.sleep(2000);
+        long first = completedCheckpoints(client, port);
+        JsonNode latest = null;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            JsonNode stats = checkpoints(client, port);
+            if (stats.path("counts").path("completed").asLong() >= first + 2) {
+                latest = stats.path("latest").path("completed");
+                break;
+            }
+            Thread.sleep(200);
+        }
+        if (latest == null) {
+            throw new IllegalStateException("no checkpoint completed in two minutes");
+        }
+        return latest.path("state_size").asLong(latest.path("checkpointed_size").asLong());
+    }
+
+    /** The latest completed checkpoint's state size per operator chain, by name. */
+    private static Map<String, Long> stateByOperator(JobClient client, int port) throws Exception {
+        JsonNode latest = checkpoints(client, port).path("latest").path("completed");
+        JsonNode details = get(port, "/jobs/" + client.getJobID() + "/checkpoints/details/" + latest.path("id").asLong());
+        JsonNode job = get(port, "/jobs/" + client.getJobID());
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (JsonNode vertex : job.path("vertices")) {
+            JsonNode task = details.path("tasks").path(vertex.path("id").asText());
+            out.put(vertex.path("name").asText(), task.path("state_size").asLong(task.path("checkpointed_size").asLong()));
+        }
+        return out;
+    }
+
+    private static long completedCheckpoints(JobClient client, int port) throws Exception {
+        return checkpoints(client, port).path("counts").path("completed").asLong();
+    }
+
+    private static JsonNode checkpoints(JobClient client, int port) throws Exception {
+        return get(port, "/jobs/" + client.getJobID() + "/checkpoints");
+    }
+
+    /** A GET of Flink's REST API. */
+    private static JsonNode get(int port, String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    // ---- shared
+
+    private Configuration config(Path profile, String input) {
+        run++;
+        Configuration c = MidstreamConfig.load(profile, Map.of());
+        c.set(MidstreamOptions.BOOTSTRAP_SERVERS, bootstrap);
+        c.set(MidstreamOptions.TOPIC_CHUNKS, input);
+        c.set(MidstreamOptions.GROUP_ID, "bench-" + run);
+        c.set(MidstreamOptions.STARTING_OFFSETS, MidstreamOptions.StartingOffsets.EARLIEST);
+        c.set(MidstreamOptions.TOPIC_ALERTS, topic("alerts-" + run));
+        c.set(MidstreamOptions.TOPIC_METRICS, topic("metrics-" + run));
+        c.set(MidstreamOptions.TOPIC_DLQ, topic("dlq-" + run));
+        c.set(MidstreamOptions.TOPIC_REFERENCES, topic("references"));
+        c.set(MidstreamOptions.RULES_FILE, rules.toString());
+        EmbeddedKafka.createTopics(bootstrap, parallelism, List.of(c.get(MidstreamOptions.TOPIC_ALERTS), c.get(MidstreamOptions.TOPIC_METRICS),
+                c.get(MidstreamOptions.TOPIC_DLQ)), List.of(c.get(MidstreamOptions.TOPIC_REFERENCES)));
+        return c;
+    }
+
+    private static String topic(String name) {
+        return "bench." + name;
+    }
+
+    private static String key(String tenant, String session, long seq) {
+        return tenant + "/" + session + "/" + seq;
+    }
+
+    private static long waitForRunning(JobClient client) throws Exception {
+        while (client.getJobStatus().get() != JobStatus.RUNNING) {
+            if (client.getJobStatus().get().isTerminalState()) {
+                client.getJobExecutionResult().get();
+            }
+            Thread.sleep(20);
+        }
+        return System.nanoTime();
+    }
+
+    private static void resetPeakHeap() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    private static long peakHeap() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
+                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void report() throws Exception {
+        Map<String, Object> t = (Map<String, Object>) results.get("throughput");
+        Map<String, Object> l = (Map<String, Object>) results.get("latency");
+        Map<String, Object> s = (Map<String, Object>) results.get("state");
+        Map<String, Object> tpt = (Map<String, Object>) t.get("pass_through");
+        Map<String, Object> tfull = (Map<String, Object>) t.get("full");
+        Map<String, Object> lpt = (Map<String, Object>) l.get("pass_through");
+        Map<String, Object> lfull = (Map<String, Object>) l.get("full");
+        System.out.println();
+        System.out.printf("%-52s %14s %14s %8s%n", "measure", "pass-through", "full job", "ratio");
+        System.out.printf("%-52s %14.0f %14.0f %8.2f%n", "throughput, chunks/s (" + chunks + " chunks, p=" + parallelism + ")",
+                (double) tpt.get("chunks_per_s"), (double) tfull.get("chunks_per_s"), (double) t.get("ratio"));
+        System.out.printf("%-52s %14d %14d%n", "peak heap while draining, MB", (long) tpt.get("peak_heap_mb"), (long) tfull.get("peak_heap_mb"));
+        for (String p : new String[] {"p50_ms", "p99_ms", "max_ms"}) {
+            System.out.printf("%-52s %14.1f %14.1f %8s%n", "latency " + p.replace("_ms", "") + ", ms (" + (int) rate + " chunks/s offered)",
+                    (double) lpt.get(p), (double) lfull.get(p), p.equals("p99_ms") ? String.format("%.2f", (double) l.get("p99_ratio")) : "");
+        }
+        System.out.printf("%-52s %14.0f %14.0f%n", "offered in the latency run, chunks/s (measured)",
+                (double) lpt.get("offered_chunks_per_s"), (double) lfull.get("offered_chunks_per_s"));
+        System.out.printf("%-52s %14s %14d%n", "latency samples (chunks out / alerts out)", lpt.get("measured"), (long) lfull.get("measured"));
+        System.out.printf("%-52s %14s %14.1f%n", "state per 1,000 open sessions, KB", "", (double) s.get("state_kb_per_1000_open_sessions"));
+        System.out.printf("%-52s %14s %14s%n", "state: empty / " + openSessions + " / " + 2 * openSessions + " open / after end, B", "",
+                s.get("state_bytes_empty") + " / " + s.get("state_bytes_open_" + openSessions) + " / " + s.get("state_bytes_open_" + 2 * openSessions) + " / " + s.get("state_bytes_after_end"));
+        System.out.println("state after the sessions end, by operator chain, B:");
+        ((Map<String, Long>) s.get("state_bytes_after_end_by_operator")).forEach((op, bytes) -> System.out.printf("  %10d  %s%n", bytes, op));
+        if (json != null) {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
+            System.out.println("bench e2e: figures in " + json);
+        }
+    }
+}

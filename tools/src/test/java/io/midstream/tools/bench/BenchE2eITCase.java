@@ -1,0 +1,32 @@
+package io.midstream.tools.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.midstream.tools.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A short smoke of {@code ./midstream bench e2e}: every figure is measured and written; the figures themselves are the command's job. */
+class BenchE2eITCase {
+    @Test
+    void theBenchmarkMeasuresEveryFigure(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("bench.json");
+        int exit = Main.run("bench", "e2e", "--chunks", "20000", "--rate", "500", "--seconds", "6", "--open-sessions", "300",
+                "--json", json.toString());
+        assertThat(exit).isZero();
+        JsonNode r = new ObjectMapper().readTree(json.toFile());
+        assertThat(r.at("/throughput/pass_through/chunks_per_s").asDouble()).isPositive();
+        assertThat(r.at("/throughput/full/chunks_per_s").asDouble()).isPositive();
+        assertThat(r.at("/latency/pass_through/measured").asLong()).as("chunks timed through the pass-through job").isPositive();
+        assertThat(r.at("/latency/full/measured").asLong()).as("alerts timed through the full job").isPositive();
+        // state grows with open sessions and goes back down when they end
+        long one = r.at("/state/state_bytes_open_300").asLong();
+        long two = r.at("/state/state_bytes_open_600").asLong();
+        assertThat(two).isGreaterThan(one);
+        assertThat(r.at("/state/state_bytes_after_end").asLong()).isLessThan(one);
+    }
+}
