@@ -121,6 +121,11 @@ final class E2eBenchmark implements Callable<Integer> {
             out.run(generator, false, () -> out.chunks.sum() >= chunks);
         }
         Map<String, Object> passThrough = drain("pass-through", input, (env, c) -> PassThroughJob.build(env, c, topic("pt-out")));
+        long written = count(topic("pt-out"));
+        passThrough.put("chunks_written", written);
+        if (written < chunks) {
+            throw new IllegalStateException("the pass-through job wrote " + written + " of " + chunks + " chunks: the drain is not complete");
+        }
         Map<String, Object> full = drain("full", input, MidstreamJob::build);
         double ratio = (double) full.get("chunks_per_s") / (double) passThrough.get("chunks_per_s");
         results.put("throughput", Map.of("pass_through", passThrough, "full", full, "ratio", ratio));
@@ -146,6 +151,23 @@ final class E2eBenchmark implements Callable<Integer> {
         r.put("peak_heap_mb", peakHeap() >> 20);
         System.out.printf("bench e2e: %s: %.0f chunks/s (%.1f s from RUNNING to FINISHED)%n", name, chunks / secs, secs);
         return r;
+    }
+
+    /** How many records a topic holds (read_committed). */
+    private long count(String topic) {
+        long n = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap)) {
+            consumer.subscribe(List.of(topic));
+            long quiet = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < quiet) {
+                int got = consumer.poll(Duration.ofMillis(200)).count();
+                n += got;
+                if (got > 0) {
+                    quiet = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+                }
+            }
+        }
+        return n;
     }
 
     // ---- latency: a fixed offered rate in real time; from a chunk's append to what it causes being readable

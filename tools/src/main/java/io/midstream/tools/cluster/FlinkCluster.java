@@ -112,6 +112,18 @@ public final class FlinkCluster {
         return out;
     }
 
+    /**
+     * Starts one more TaskManager with the cluster's settings, as a supervisor replaces a lost
+     * one; returns its process.
+     */
+    public ProcessHandle addTaskManager(Path lib) throws IOException, InterruptedException {
+        List<String> settings = Files.readAllLines(dir.resolve("settings")).stream().filter(l -> !l.isBlank()).toList();
+        long pid = launch("taskmanager-" + System.nanoTime(), lib.toAbsolutePath() + "/*", "GET_TM_RESOURCE_PARAMS",
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", settings);
+        Files.writeString(dir.resolve("pids"), pid + "\n", java.nio.file.StandardOpenOption.APPEND);
+        return ProcessHandle.of(pid).orElseThrow();
+    }
+
     public boolean running() throws IOException {
         return !processes().isEmpty();
     }

@@ -88,8 +88,10 @@ class ClusterITCase {
         assertThat(metrics.stream().map(r -> decodeMetrics(r).getSessionId()).distinct().count()).isGreaterThan(30);
         assertThat(alerts).isNotEmpty().allSatisfy(r -> {
             Alert a = Alert.fromByteBuffer(ByteBuffer.wrap(r.value()));
-            // the shipped rules look for loops and stalls, and the generator's healthy sessions have neither
-            assertThat(a.getSessionId()).matches("(repetition-loop|stall)-.*");
+            // the shipped rules look for loops and stalls (DTW, attractor), tool calls without a result and
+            // secrets after a refusal (LTL); the generator's healthy sessions have none of these
+            assertThat(a.getSessionId()).matches(a.getDetector() == io.midstream.avro.DetectorKind.LTL
+                    ? "(tool-no-result|leak-after-refusal)-.*" : "(repetition-loop|stall)-.*");
         });
 
         assertThat(cluster.get("/jobs/" + job)).hasValueSatisfying(body -> assertThat(body)

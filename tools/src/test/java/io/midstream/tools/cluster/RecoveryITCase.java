@@ -1,0 +1,197 @@
+package io.midstream.tools.cluster;
+
+import io.midstream.avro.Alert;
+import io.midstream.tools.KafkaClients;
+import io.midstream.tools.generate.ChunkProducer;
+import io.midstream.tools.generate.Corpus;
+import io.midstream.tools.generate.LoadGenerator;
+import io.midstream.tools.generate.Scenario;
+import io.midstream.tools.kafka.EmbeddedKafka;
+import io.midstream.tools.kafka.Ports;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fault injection on a real cluster of processes: 200,000 chunks drained by the job with
+ * exactly-once delivery while its TaskManager is killed with SIGKILL twice (a new one started each
+ * time, as a supervisor would). The job recovers by itself from its checkpoints, and the alerts
+ * under read_committed are exactly those of an uninterrupted run: none lost, none twice.
+ */
+class RecoveryITCase {
+    private static final Path HOME = Path.of(System.getProperty("midstream.home", ".."));
+    private static final int CHUNKS = 200_000;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedTaskManagersLoseAndRepeatNoAlert() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            kafka.createTopics(2, List.of("rec.chunks", "ref.alerts", "ref.metrics", "ref.dlq", "rec.alerts", "rec.metrics", "rec.dlq"),
+                    List.of("rec.references"));
+            try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka.bootstrapServers())) {
+                ChunkProducer out = new ChunkProducer(producer, "rec.chunks", 0, 5);
+                LoadGenerator g = new LoadGenerator(new LoadGenerator.Settings(5, 0, 1000, Scenario.MIXED, 3, "", 0, 1_700_000_000_000L), Corpus.load());
+                out.run(g, false, () -> out.chunks.sum() >= CHUNKS);
+            }
+
+            FlinkCluster cluster = FlinkCluster.start(dir.resolve("cluster"), HOME.resolve("cluster/target/lib"), HOME.resolve("flink-conf"),
+                    Ports.free(), Duration.ofSeconds(120));
+            Map<String, Alert> reference;
+            try {
+                // the same chunks through the same job on the same cluster, without faults
+                String uninterrupted = submit(cluster, settings(kafka.bootstrapServers(), "ref", "exactly-once"));
+                awaitState(cluster, uninterrupted, "FINISHED", Duration.ofMinutes(8));
+                reference = alerts(kafka.bootstrapServers(), "ref.alerts");
+                assertThat(reference).as("the load has loops, stalls, tool calls without results and leaks").hasSizeGreaterThan(100);
+
+                String job = submit(cluster, settings(kafka.bootstrapServers(), "rec", "exactly-once"));
+                for (int kill = 0; kill < 2; kill++) {
+                    awaitCheckpoints(cluster, job, 2);
+                    ProcessHandle taskManager = cluster.processes().get(cluster.processes().size() - 1);
+                    assertThat(cluster.get("/jobs/" + job)).as("the job still runs before kill %d", kill + 1)
+                            .hasValueSatisfying(b -> assertThat(b).contains("\"state\":\"RUNNING\""));
+                    taskManager.destroyForcibly();
+                    taskManager.onExit().get(30, TimeUnit.SECONDS);
+                    cluster.addTaskManager(HOME.resolve("cluster/target/lib"));
+                }
+                awaitState(cluster, job, "FINISHED", Duration.ofMinutes(8));
+                // both losses were seen and recovered from, by the job itself
+                assertThat(cluster.get("/jobs/" + job + "/exceptions")).hasValueSatisfying(b -> assertThat(
+                        json(b).path("exceptionHistory").path("entries").size()).isGreaterThanOrEqualTo(2));
+            } finally {
+                cluster.stop();
+            }
+
+            Set<String> expected = reference.keySet();
+            List<Alert> delivered = new ArrayList<>();
+            Map<String, Alert> byId = alerts(kafka.bootstrapServers(), "rec.alerts", delivered);
+            assertThat(delivered).extracting(Alert::getAlertId).as("no alert twice").doesNotHaveDuplicates();
+            Set<String> missing = new HashSet<>(expected);
+            missing.removeAll(byId.keySet());
+            Set<String> extra = new HashSet<>(byId.keySet());
+            extra.removeAll(expected);
+            assertThat(missing.stream().map(reference::get).map(RecoveryITCase::describe)).as("lost").isEmpty();
+            assertThat(extra.stream().map(byId::get).map(a -> describe(a) + "; uninterrupted: " + reference.values().stream()
+                    .filter(r -> r.getSessionId().equals(a.getSessionId()) && r.getRuleId().equals(a.getRuleId())).map(RecoveryITCase::describe).toList()))
+                    .as("not in the uninterrupted run (%d alerts there, %d here; records in ref.metrics %d, rec.metrics %d, ref.dlq %d, rec.dlq %d)",
+                            expected.size(), byId.size(), count(kafka.bootstrapServers(), "ref.metrics"), count(kafka.bootstrapServers(), "rec.metrics"),
+                            count(kafka.bootstrapServers(), "ref.dlq"), count(kafka.bootstrapServers(), "rec.dlq")).isEmpty();
+        }
+    }
+
+    private static String submit(FlinkCluster cluster, Map<String, String> settings) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--config", HOME.resolve("flink-conf/midstream.yaml").toAbsolutePath().toString()));
+        settings.forEach((k, v) -> args.addAll(List.of("-D", k + "=" + v)));
+        return cluster.submit(ClusterCommand.jobJar(HOME), "io.midstream.job.MidstreamJob", 2, args);
+    }
+
+    /** The job's settings for one run: its own topics, group and transactional ids; it drains the topic and finishes. */
+    private static Map<String, String> settings(String bootstrap, String prefix, String delivery) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("midstream.kafka.bootstrap-servers", bootstrap);
+        s.put("midstream.kafka.group-id", prefix);
+        s.put("midstream.kafka.starting-offsets", "EARLIEST");
+        s.put("midstream.kafka.bounded", "true");
+        s.put("midstream.topics.chunks", "rec.chunks");
+        s.put("midstream.topics.alerts", prefix + ".alerts");
+        s.put("midstream.topics.metrics", prefix + ".metrics");
+        s.put("midstream.topics.dlq", prefix + ".dlq");
+        s.put("midstream.topics.references", "rec.references");
+        s.put("midstream.delivery", delivery.equals("exactly-once") ? "EXACTLY_ONCE" : "AT_LEAST_ONCE");
+        s.put("midstream.kafka.transactional-id-prefix", prefix + "-" + System.nanoTime());
+        s.put("midstream.rules.file", HOME.resolve("flink-conf/rules.yaml").toAbsolutePath().toString());
+        s.put("midstream.session.inactivity-timeout", "5 s");
+        s.put("execution.checkpointing.interval", "2 s");
+        return s;
+    }
+
+    private static Map<String, Alert> alerts(String bootstrap, String topic) throws Exception {
+        return alerts(bootstrap, topic, new ArrayList<>());
+    }
+
+    /** Every alert of a topic under read_committed, by id; {@code all} gets each record, duplicates too. */
+    private static Map<String, Alert> alerts(String bootstrap, String topic, List<Alert> all) throws Exception {
+        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap)) {
+            consumer.subscribe(List.of(topic));
+            long quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < quietUntil) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty()) {
+                    quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                }
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    all.add(Alert.fromByteBuffer(ByteBuffer.wrap(r.value())));
+                }
+            }
+        }
+        Map<String, Alert> byId = new LinkedHashMap<>();
+        all.forEach(a -> byId.put(a.getAlertId(), a));
+        return byId;
+    }
+
+    private static long count(String bootstrap, String topic) {
+        long n = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap)) {
+            consumer.subscribe(List.of(topic));
+            long quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+            while (System.nanoTime() < quietUntil) {
+                int got = consumer.poll(Duration.ofMillis(500)).count();
+                n += got;
+                if (got > 0) {
+                    quietUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+                }
+            }
+        }
+        return n;
+    }
+
+    private static String describe(Alert a) {
+        return a.getDetector() + "/" + a.getRuleId() + " " + a.getSessionId() + " seq " + a.getFirstSeq() + "-" + a.getLastSeq() + ": " + a.getMessage();
+    }
+
+    private static void awaitCheckpoints(FlinkCluster cluster, String job, int more) throws Exception {
+        long start = completed(cluster, job);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (completed(cluster, job) < start + more) {
+            assertThat(System.nanoTime()).as("checkpoints complete").isLessThan(deadline);
+            Thread.sleep(250);
+        }
+    }
+
+    private static long completed(FlinkCluster cluster, String job) {
+        return cluster.get("/jobs/" + job + "/checkpoints").map(b -> json(b).path("counts").path("completed").asLong()).orElse(0L);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String body) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void awaitState(FlinkCluster cluster, String job, String state, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!cluster.get("/jobs/" + job).map(b -> b.contains("\"state\":\"" + state + "\"")).orElse(false)) {
+            assertThat(System.nanoTime()).as("the job reaches %s", state).isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+}
