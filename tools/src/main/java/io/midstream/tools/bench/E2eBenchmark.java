@@ -116,8 +116,9 @@ final class E2eBenchmark implements Callable<Integer> {
         System.out.printf("bench e2e: pre-loading %d chunks ...%n", chunks);
         Corpus corpus = Corpus.load();
         LoadGenerator generator = new LoadGenerator(new LoadGenerator.Settings(42, 0, 2000, Scenario.MIXED, 3, "tp-", 0, 1_700_000_000_000L), corpus);
+        java.util.Set<String> sessions = new java.util.HashSet<>();
         try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
-            ChunkProducer out = new ChunkProducer(producer, input, 0, 1);
+            ChunkProducer out = new ChunkProducer(producer, input, 0, 1).onSend(c -> sessions.add(c.getTenantId() + "/" + c.getSessionId()));
             out.run(generator, false, () -> out.chunks.sum() >= chunks);
         }
         Map<String, Object> passThrough = drain("pass-through", input, (env, c) -> PassThroughJob.build(env, c, topic("pt-out")));
@@ -127,6 +128,11 @@ final class E2eBenchmark implements Callable<Integer> {
             throw new IllegalStateException("the pass-through job wrote " + written + " of " + chunks + " chunks: the drain is not complete");
         }
         Map<String, Object> full = drain("full", input, MidstreamJob::build);
+        long summaries = finalSummaries(topic("metrics-" + run));
+        full.put("sessions_summarised", summaries);
+        if (summaries < sessions.size()) {
+            throw new IllegalStateException("the full job summarised " + summaries + " of " + sessions.size() + " sessions: the drain is not complete");
+        }
         double ratio = (double) full.get("chunks_per_s") / (double) passThrough.get("chunks_per_s");
         results.put("throughput", Map.of("pass_through", passThrough, "full", full, "ratio", ratio));
     }
@@ -151,6 +157,29 @@ final class E2eBenchmark implements Callable<Integer> {
         r.put("peak_heap_mb", peakHeap() >> 20);
         System.out.printf("bench e2e: %s: %.0f chunks/s (%.1f s from RUNNING to FINISHED)%n", name, chunks / secs, secs);
         return r;
+    }
+
+    /** How many final session summaries a metrics topic holds. */
+    private long finalSummaries(String topic) {
+        long n = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap)) {
+            consumer.subscribe(List.of(topic));
+            long quiet = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < quiet) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    quiet = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+                }
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    try {
+                        n += io.midstream.avro.SessionMetrics.getDecoder().decode(r.value()).getIsFinal() ? 1 : 0;
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            }
+        }
+        return n;
     }
 
     /** How many records a topic holds (read_committed). */
