@@ -45,6 +45,9 @@ public final class AvroRecordSerializer<T extends SpecificRecord> implements Kaf
         }
         byte[] bytes = new byte[value.remaining()];
         value.get(bytes);
-        return new ProducerRecord<>(topic, null, timestamp, keyOf.apply(record).getBytes(StandardCharsets.UTF_8), bytes);
+        // the Kafka timestamp is when the record is published, not the event time it carries: retention
+        // counts from it, so an output about old sessions (a replay, a backfill, a clock that is off)
+        // would otherwise be deleted as soon as it is written
+        return new ProducerRecord<>(topic, null, null, keyOf.apply(record).getBytes(StandardCharsets.UTF_8), bytes);
     }
 }
