@@ -161,7 +161,26 @@ final class E2eBenchmark implements Callable<Integer> {
 
     /** How many final session summaries a metrics topic holds. */
     private long finalSummaries(String topic) {
-        long n = 0;
+        long[] n = {0};
+        readAll(topic, r -> {
+            try {
+                n[0] += io.midstream.avro.SessionMetrics.getDecoder().decode(r.value()).getIsFinal() ? 1 : 0;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        return n[0];
+    }
+
+    /** How many records a topic holds (read_committed). */
+    private long count(String topic) {
+        long[] n = {0};
+        readAll(topic, r -> n[0]++);
+        return n[0];
+    }
+
+    /** Every record of a topic, until it has been quiet for 3 s (10 s before the first). */
+    private void readAll(String topic, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
         try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap)) {
             consumer.subscribe(List.of(topic));
             long quiet = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -170,33 +189,9 @@ final class E2eBenchmark implements Callable<Integer> {
                 if (!records.isEmpty()) {
                     quiet = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
                 }
-                for (ConsumerRecord<byte[], byte[]> r : records) {
-                    try {
-                        n += io.midstream.avro.SessionMetrics.getDecoder().decode(r.value()).getIsFinal() ? 1 : 0;
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
+                records.forEach(each);
             }
         }
-        return n;
-    }
-
-    /** How many records a topic holds (read_committed). */
-    private long count(String topic) {
-        long n = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap)) {
-            consumer.subscribe(List.of(topic));
-            long quiet = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < quiet) {
-                int got = consumer.poll(Duration.ofMillis(200)).count();
-                n += got;
-                if (got > 0) {
-                    quiet = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-                }
-            }
-        }
-        return n;
     }
 
     // ---- latency: a fixed offered rate in real time; from a chunk's append to what it causes being readable

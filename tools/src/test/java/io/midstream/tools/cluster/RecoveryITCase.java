@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
@@ -42,6 +43,7 @@ class RecoveryITCase {
     Path dir;
 
     @Test
+    @Timeout(value = 12, unit = TimeUnit.MINUTES) // three drains of 200,000 chunks on 2 cores: more than the 5 minutes of other tests
     void killedTaskManagersLoseAndRepeatNoAlert() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
             kafka.createTopics(2, List.of("rec.chunks", "ref.alerts", "ref.metrics", "ref.dlq", "eos.alerts", "eos.metrics", "eos.dlq",
