@@ -42,6 +42,8 @@ public class LtlEvent {
 
     /** Events with the same timestamp go in session order: position, then kind. */
     public static final class Order implements EventComparator<LtlEvent> {
+        public static final Order INSTANCE = new Order();
+
         @Override
         public int compare(LtlEvent a, LtlEvent b) {
             int byPosition = Integer.compare(a.position, b.position);

@@ -55,6 +55,6 @@ public final class LtlViolations extends PatternProcessFunction<LtlEvent, Alert>
     }
 
     private static int order(LtlEvent a, LtlEvent b) {
-        return new LtlEvent.Order().compare(a, b);
+        return LtlEvent.Order.INSTANCE.compare(a, b);
     }
 }

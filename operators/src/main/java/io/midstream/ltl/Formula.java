@@ -141,6 +141,20 @@ public sealed interface Formula extends java.io.Serializable {
         return java.util.List.of();
     }
 
+    /** The names of the propositions it uses, in the order they first appear. */
+    static java.util.Set<String> propositions(Formula f) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        collect(f, names);
+        return names;
+    }
+
+    private static void collect(Formula f, java.util.Set<String> into) {
+        if (f instanceof Prop p) {
+            into.add(p.name());
+        }
+        children(f).forEach(c -> collect(c, into));
+    }
+
     /** The formula in the parser's syntax, parenthesised so that it reads back the same. */
     static String print(Formula f) {
         if (f instanceof Constant c) {

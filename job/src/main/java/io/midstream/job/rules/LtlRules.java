@@ -61,7 +61,7 @@ public final class LtlRules {
             if (!ids.add(rule.id())) {
                 throw new IllegalArgumentException(where + "a second rule with this id");
             }
-            for (String name : names(rule.rule().formula(), new LinkedHashSet<>())) {
+            for (String name : Formula.propositions(rule.rule().formula())) {
                 if (!propositions.containsKey(name)) {
                     throw new IllegalArgumentException(where + "the proposition " + name + " is not defined under propositions (defined: " + propositions.keySet() + ")");
                 }
@@ -72,7 +72,7 @@ public final class LtlRules {
     /** The propositions that the rules use, in the file's order: each gets a bit. */
     static Propositions used(Map<String, PropositionSpec> propositions, List<RuleSpec> rules) {
         Set<String> used = new LinkedHashSet<>();
-        rules.forEach(r -> names(r.rule().formula(), used));
+        rules.forEach(r -> used.addAll(Formula.propositions(r.rule().formula())));
         Map<String, Proposition> byName = new LinkedHashMap<>();
         propositions.forEach((name, spec) -> {
             if (used.contains(name)) {
@@ -86,13 +86,5 @@ public final class LtlRules {
         List<LtlRule> out = new ArrayList<>();
         rules.forEach(r -> out.add(r.rule()));
         return out;
-    }
-
-    private static Set<String> names(Formula f, Set<String> into) {
-        if (f instanceof Formula.Prop p) {
-            into.add(p.name());
-        }
-        Formula.children(f).forEach(c -> names(c, into));
-        return into;
     }
 }

@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import static io.midstream.tools.analyze.JsonLines.object;
@@ -53,7 +51,7 @@ final class LtlCommand implements Callable<Integer> {
         } else {
             SpecificationPattern.of(f);
             Map<String, Proposition> names = new LinkedHashMap<>();
-            propositions(f, new TreeSet<>()).forEach(name -> names.put(name, view -> false));
+            Formula.propositions(f).forEach(name -> names.put(name, view -> false));
             if (!input.traces().isEmpty()) {
                 Map<String, List<LtlOracle.Step>> traces = new LinkedHashMap<>();
                 input.traces().forEach(t -> traces.put(t.key(), t.steps()));
@@ -66,14 +64,6 @@ final class LtlCommand implements Callable<Integer> {
             JsonLines.write(out, object("id", t.id(), "verdict", v.satisfied() ? "satisfied" : "violated", "at", v.at()));
         }));
         return 0;
-    }
-
-    private static Set<String> propositions(Formula f, Set<String> into) {
-        if (f instanceof Formula.Prop p) {
-            into.add(p.name());
-        }
-        Formula.children(f).forEach(c -> propositions(c, into));
-        return into;
     }
 
     private static boolean hasTimeBound(Formula f) {
