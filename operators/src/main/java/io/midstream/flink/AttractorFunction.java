@@ -14,7 +14,6 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
-import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
@@ -62,7 +61,8 @@ public final class AttractorFunction extends KeyedProcessFunction<String, Sessio
     private transient ValueState<AttractorWindows> state;
     private transient Counter evaluations;
     private transient Counter failures;
-    private transient Histogram evaluationMicros;
+    private transient Counter alerts;
+    private transient Histogram evaluationNanos;
 
     public AttractorFunction(Config config) {
         this.config = config;
@@ -74,7 +74,8 @@ public final class AttractorFunction extends KeyedProcessFunction<String, Sessio
         var metrics = getRuntimeContext().getMetricGroup();
         evaluations = metrics.counter("attractorEvaluations");
         failures = metrics.counter("attractorFailures");
-        evaluationMicros = metrics.histogram("attractorEvaluationMicros", new DescriptiveStatisticsHistogram(1000));
+        alerts = DetectorMetrics.alerts(metrics);
+        evaluationNanos = DetectorMetrics.evaluationNanos(metrics);
     }
 
     @Override
@@ -120,7 +121,7 @@ public final class AttractorFunction extends KeyedProcessFunction<String, Sessio
                 continue;
             }
             evaluations.inc();
-            evaluationMicros.update((System.nanoTime() - start) / 1000);
+            DetectorMetrics.since(evaluationNanos, start);
             String prefix = "attractor." + watch.signal() + ".";
             ctx.output(Tags.SCORES, new DetectorScore(event.getTenantId(), event.getSessionId(), prefix + "class", 0.0,
                     r.attractorClass().label(), event.getSeq()));
@@ -135,6 +136,7 @@ public final class AttractorFunction extends KeyedProcessFunction<String, Sessio
             int previous = windows.getLastClass()[w];
             windows.getLastClass()[w] = r.attractorClass().ordinal();
             if (watch.alertOn().contains(r.attractorClass()) && previous != r.attractorClass().ordinal()) {
+                alerts.inc();
                 out.collect(Alerts.of(event.getTenantId(), event.getSessionId(), DetectorKind.ATTRACTOR, watch.id(),
                         watch.severity(), windows.oldestSeq(w), event.getSeq(),
                         r.lyapunovPerSample() == null ? 0.0 : r.lyapunovPerSample(),

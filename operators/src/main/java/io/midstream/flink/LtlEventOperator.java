@@ -5,6 +5,7 @@ import io.midstream.ltl.ChunkView;
 import io.midstream.ltl.Propositions;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -24,6 +25,7 @@ public final class LtlEventOperator extends AbstractStreamOperator<LtlEvent> imp
     private final LtlPatterns.Needed needed;
     private transient ValueState<LtlCursor> cursors;
     private transient long watermark;
+    private transient Histogram evaluationNanos;
 
     public LtlEventOperator(Propositions propositions, LtlPatterns.Needed needed) {
         this.propositions = propositions;
@@ -41,6 +43,7 @@ public final class LtlEventOperator extends AbstractStreamOperator<LtlEvent> imp
         super.open();
         cursors = getRuntimeContext().getState(new ValueStateDescriptor<>("ltl-cursor", LtlCursor.class));
         watermark = Long.MIN_VALUE;
+        evaluationNanos = DetectorMetrics.evaluationNanos(getMetricGroup());
     }
 
     @Override
@@ -66,7 +69,9 @@ public final class LtlEventOperator extends AbstractStreamOperator<LtlEvent> imp
                 cursors.update(cursor);
             }
             case CHUNK -> {
+                long start = System.nanoTime();
                 long holds = propositions.evaluate(new ChunkView(event.getChunk(), event.getSignals(), event.getRecentText()));
+                DetectorMetrics.since(evaluationNanos, start);
                 for (byte kind : CHUNK_KINDS) {
                     if (needed.wants(kind, holds)) {
                         emit(new LtlEvent(tenant, session, kind, cursor.position, event.getSeq(), time, holds));

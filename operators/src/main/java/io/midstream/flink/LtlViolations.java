@@ -4,8 +4,10 @@ import io.midstream.alerts.Alerts;
 import io.midstream.avro.Alert;
 import io.midstream.avro.DetectorKind;
 import io.midstream.ltl.LtlRule;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.cep.functions.PatternProcessFunction;
 import org.apache.flink.cep.functions.TimedOutPartialMatchHandler;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -22,9 +24,15 @@ public final class LtlViolations extends PatternProcessFunction<LtlEvent, Alert>
     public static final OutputTag<Alert> TIMEOUTS = new OutputTag<>("ltl-timeouts") {};
 
     private final LtlRule rule;
+    private transient Counter alerts;
 
     public LtlViolations(LtlRule rule) {
         this.rule = rule;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        alerts = DetectorMetrics.alerts(getRuntimeContext().getMetricGroup());
     }
 
     @Override
@@ -38,6 +46,7 @@ public final class LtlViolations extends PatternProcessFunction<LtlEvent, Alert>
     }
 
     private Alert alert(Map<String, List<LtlEvent>> match, long decidedAt, String what) {
+        alerts.inc();
         LtlEvent first = null;
         LtlEvent last = null;
         for (List<LtlEvent> events : match.values()) {

@@ -10,9 +10,16 @@ import io.midstream.session.SessionSettings;
 import io.midstream.session.SessionState;
 import io.midstream.signals.SignalNames;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -23,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,7 +43,7 @@ import java.util.Map;
  * chunk as soon as its predecessors are in; event time drives only the timeout. One event-time timer
  * per session at most: it is moved lazily when it fires, so a chunk never registers or deletes one.
  */
-public final class SessionFunction extends KeyedProcessFunction<String, LlmChunk, SessionEvent> {
+public final class SessionFunction extends KeyedProcessFunction<String, LlmChunk, SessionEvent> implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(SessionFunction.class);
     static final String TIMEOUT = "timeout";
@@ -48,6 +56,8 @@ public final class SessionFunction extends KeyedProcessFunction<String, LlmChunk
     private transient Counter sessionsStarted;
     private transient Counter sessionsEnded;
     private transient Counter failures;
+    private transient ListState<Long> openSessionsState;
+    private transient long openSessions;
 
     public SessionFunction(SessionSettings settings) {
         this.settings = settings;
@@ -64,6 +74,25 @@ public final class SessionFunction extends KeyedProcessFunction<String, LlmChunk
         sessionsStarted = metrics.counter("sessionsStarted");
         sessionsEnded = metrics.counter("sessionsEnded");
         failures = metrics.counter("chunkFailures");
+        metrics.gauge("openSessions", (Gauge<Long>) () -> openSessions);
+    }
+
+    /**
+     * The count of open sessions is operator state so that the gauge survives a restore: at the
+     * same parallelism each subtask gets its own count back, after a rescale the sum stays right.
+     */
+    @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        openSessionsState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("open-sessions", Types.LONG));
+        openSessions = 0;
+        for (Long n : openSessionsState.get()) {
+            openSessions += n;
+        }
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        openSessionsState.update(List.of(openSessions));
     }
 
     @Override
@@ -138,6 +167,7 @@ public final class SessionFunction extends KeyedProcessFunction<String, LlmChunk
         if (!s.isStarted()) {
             s.setStarted(true);
             sessionsStarted.inc();
+            openSessions++;
             out.collect(event(EventKind.START, chunk.getTenantId(), chunk.getSessionId(), chunk.getSeq(),
                     chunk.getEventTime(), null, Map.of(), "", null));
         }
@@ -163,6 +193,7 @@ public final class SessionFunction extends KeyedProcessFunction<String, LlmChunk
                     null, Map.of(), s.getSignals().getRecentText(), reason));
             ctx.output(Tags.METRICS, s.getStats().summary(s.getTenantId(), s.getSessionId(),
                     s.getOrder().getDuplicates(), s.getOrder().getMissing(), at, reason));
+            openSessions--;
         }
         sessionsEnded.inc();
         s.end(lastSeq, at);

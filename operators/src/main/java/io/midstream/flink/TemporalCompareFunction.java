@@ -20,6 +20,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -52,7 +53,8 @@ public final class TemporalCompareFunction extends KeyedBroadcastProcessFunction
     private transient ValueState<SpringStates> springs;
     /** The compiled patterns by tenant and id, rebuilt from the broadcast state when it changed. */
     private transient Map<String, Map<String, Compiled>> byTenant;
-    private transient Counter matches;
+    private transient Counter alerts;
+    private transient Histogram evaluationNanos;
 
     private record Compiled(ReferencePattern pattern, SpringMatcher matcher) {}
 
@@ -74,7 +76,8 @@ public final class TemporalCompareFunction extends KeyedBroadcastProcessFunction
     @Override
     public void open(OpenContext context) {
         springs = getRuntimeContext().getState(new ValueStateDescriptor<>("spring", TypeInformation.of(SpringStates.class)));
-        matches = getRuntimeContext().getMetricGroup().counter("referenceMatches");
+        alerts = DetectorMetrics.alerts(getRuntimeContext().getMetricGroup());
+        evaluationNanos = DetectorMetrics.evaluationNanos(getRuntimeContext().getMetricGroup());
     }
 
     @Override
@@ -86,6 +89,7 @@ public final class TemporalCompareFunction extends KeyedBroadcastProcessFunction
                 if (patterns.isEmpty()) {
                     return;
                 }
+                long start = System.nanoTime();
                 SpringStates session = springs.value();
                 if (session == null) {
                     session = new SpringStates();
@@ -109,6 +113,7 @@ public final class TemporalCompareFunction extends KeyedBroadcastProcessFunction
                     session.put(id, state);
                 }
                 springs.update(session);
+                DetectorMetrics.since(evaluationNanos, start);
             }
             case END -> {
                 SpringStates session = springs.value();
@@ -150,7 +155,7 @@ public final class TemporalCompareFunction extends KeyedBroadcastProcessFunction
         if (m == null) {
             return;
         }
-        matches.inc();
+        alerts.inc();
         ReferencePattern p = c.pattern();
         out.collect(Alerts.of(event.getTenantId(), event.getSessionId(), DetectorKind.DTW, p.getPatternId(), p.getSeverity(),
                 m.start(), m.end(), m.distance(),

@@ -1,14 +1,18 @@
 package io.midstream.tools;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Byte-array Kafka clients with the settings the tools need. */
 public final class KafkaClients {
@@ -33,5 +37,24 @@ public final class KafkaClients {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * Every record of a topic from its start (read_committed), until none has come for
+     * {@code quiet} (for {@code firstQuiet} before the first).
+     */
+    public static void readAll(String bootstrapServers, String topic, Duration firstQuiet, Duration quiet,
+                               Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrapServers)) {
+            consumer.subscribe(List.of(topic));
+            long until = System.nanoTime() + firstQuiet.toNanos();
+            while (System.nanoTime() < until) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                if (!records.isEmpty()) {
+                    until = System.nanoTime() + quiet.toNanos();
+                }
+                records.forEach(each);
+            }
+        }
     }
 }

@@ -181,17 +181,7 @@ final class E2eBenchmark implements Callable<Integer> {
 
     /** Every record of a topic, until it has been quiet for 3 s (10 s before the first). */
     private void readAll(String topic, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
-        try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap)) {
-            consumer.subscribe(List.of(topic));
-            long quiet = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < quiet) {
-                var records = consumer.poll(Duration.ofMillis(200));
-                if (!records.isEmpty()) {
-                    quiet = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-                }
-                records.forEach(each);
-            }
-        }
+        KafkaClients.readAll(bootstrap, topic, Duration.ofSeconds(10), Duration.ofSeconds(3), each);
     }
 
     // ---- latency: a fixed offered rate in real time; from a chunk's append to what it causes being readable

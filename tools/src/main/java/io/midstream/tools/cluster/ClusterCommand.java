@@ -8,13 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code ./midstream cluster up|submit|status|down}: a standalone Flink cluster of processes, without Docker. */
+/** {@code ./midstream cluster up|submit|stop|status|down}: a standalone Flink cluster of processes, without Docker. */
 @Command(name = "cluster", mixinStandardHelpOptions = true,
         description = "A standalone Flink session cluster (a JobManager and a TaskManager process) from Maven artifacts.",
-        subcommands = {ClusterCommand.Up.class, ClusterCommand.Submit.class, ClusterCommand.Status.class, ClusterCommand.Down.class})
+        subcommands = {ClusterCommand.Up.class, ClusterCommand.Submit.class, ClusterCommand.Stop.class, ClusterCommand.Status.class,
+                ClusterCommand.Down.class})
 public final class ClusterCommand {
     static Path home() {
         return Path.of(System.getProperty("midstream.home", "."));
@@ -40,6 +43,9 @@ public final class ClusterCommand {
         Where where = new Where();
         @Option(names = "--web-port", defaultValue = "8081", description = "Preferred port of the web UI (default: ${DEFAULT-VALUE}).")
         int webPort;
+        @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+                description = "A Flink setting of both processes over config.yaml's (e.g. a metric reporter); repeatable.")
+        Map<String, String> settings = new LinkedHashMap<>();
 
         @Override
         public Integer call() throws Exception {
@@ -47,7 +53,7 @@ public final class ClusterCommand {
             if (!Files.isDirectory(lib)) {
                 throw new IllegalArgumentException(lib + " is missing: build with mvn -DskipTests install");
             }
-            FlinkCluster cluster = FlinkCluster.start(where.dir(), lib, home().resolve("flink-conf"), webPort, Duration.ofSeconds(90));
+            FlinkCluster cluster = FlinkCluster.start(where.dir(), lib, home().resolve("flink-conf"), webPort, settings, Duration.ofSeconds(90));
             System.out.println("cluster up: web UI " + cluster.webUrl() + ", logs in " + where.dir().resolve("log"));
             return 0;
         }
@@ -62,14 +68,35 @@ public final class ClusterCommand {
         Path jar;
         @Option(names = "--parallelism", defaultValue = "2", description = "(default: ${DEFAULT-VALUE}).")
         int parallelism;
+        @Option(names = "--from-savepoint", paramLabel = "PATH", description = "Resume from this savepoint (what cluster stop printed).")
+        String savepoint;
         @Parameters(paramLabel = "JOB-ARGS", description = "Arguments of the job.")
         List<String> args = new ArrayList<>();
 
         @Override
         public Integer call() throws Exception {
             Path jobJar = jar != null ? jar : jobJar(home());
-            String id = where.cluster().submit(jobJar, "io.midstream.job.MidstreamJob", parallelism, args);
+            String id = where.cluster().submit(jobJar, "io.midstream.job.MidstreamJob", parallelism, args, savepoint);
             System.out.println("submitted job " + id + ": " + where.cluster().webUrl() + "/#/job/running/" + id + "/overview");
+            return 0;
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true,
+            description = "Stops a job with a savepoint and prints its path, for submit --from-savepoint.")
+    static final class Stop implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        Where where = new Where();
+        @Parameters(paramLabel = "JOB-ID", description = "The job (cluster status lists them).")
+        String job;
+        @Option(names = "--drain", description = "Give every open verdict first, as at the end of the input (for a job not to be resumed).")
+        boolean drain;
+        @Option(names = "--timeout", defaultValue = "PT5M", description = "How long to wait for the savepoint (default: ${DEFAULT-VALUE}).")
+        Duration timeout;
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.println(where.cluster().stopWithSavepoint(job, drain, timeout));
             return 0;
         }
     }

@@ -61,8 +61,10 @@ public final class FlinkCluster {
      * @param lib     the Flink runtime jars
      * @param conf    a folder with config.yaml and log4j.properties
      * @param webPort preferred port of the REST API and web UI; the next free one is taken if busy
+     * @param extra   settings of both processes over config.yaml's, such as a metric reporter
      */
-    public static FlinkCluster start(Path dir, Path lib, Path conf, int webPort, Duration timeout) throws IOException, InterruptedException {
+    public static FlinkCluster start(Path dir, Path lib, Path conf, int webPort, Map<String, String> extra, Duration timeout)
+            throws IOException, InterruptedException {
         FlinkCluster cluster = new FlinkCluster(dir);
         if (cluster.running()) {
             throw new IllegalStateException("a cluster already runs from " + dir + " (./midstream cluster down stops it)");
@@ -73,11 +75,12 @@ public final class FlinkCluster {
             Files.copy(conf.resolve(f), dir.resolve("conf").resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         int rest = Ports.freeFrom(webPort);
-        List<String> settings = List.of(
+        List<String> settings = new ArrayList<>(List.of(
                 "-D", "rest.port=" + rest,
                 "-D", "jobmanager.rpc.port=" + Ports.free(),
                 "-D", "execution.checkpointing.dir=" + dir.resolve("checkpoints").toUri(),
-                "-D", "execution.checkpointing.savepoint-dir=" + dir.resolve("savepoints").toUri());
+                "-D", "execution.checkpointing.savepoint-dir=" + dir.resolve("savepoints").toUri()));
+        extra.forEach((k, v) -> settings.addAll(List.of("-D", k + "=" + v)));
         Files.writeString(dir.resolve("rest.port"), Integer.toString(rest));
         Files.writeString(dir.resolve("settings"), String.join("\n", settings));
         String classpath = lib.toAbsolutePath() + "/*";
@@ -134,6 +137,12 @@ public final class FlinkCluster {
 
     /** Uploads a job jar and runs it; returns the job id. */
     public String submit(Path jar, String entryClass, int parallelism, List<String> args) throws IOException, InterruptedException {
+        return submit(jar, entryClass, parallelism, args, null);
+    }
+
+    /** Uploads a job jar and runs it, from a savepoint unless that is null; returns the job id. */
+    public String submit(Path jar, String entryClass, int parallelism, List<String> args, String savepoint)
+            throws IOException, InterruptedException {
         String boundary = "midstream-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"jarfile\"; filename=\""
                 + jar.getFileName() + "\"\r\nContent-Type: application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8);
@@ -143,11 +152,63 @@ public final class FlinkCluster {
                 .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, Files.readAllBytes(jar), tail))).build(),
                 HttpResponse.BodyHandlers.ofString());
         String jarId = Path.of(field(upload, "filename")).getFileName().toString();
-        String body = JSON.writeValueAsString(Map.of("entryClass", entryClass, "parallelism", parallelism, "programArgsList", args));
-        HttpResponse<String> run = http.send(HttpRequest.newBuilder(URI.create(webUrl() + "/jars/" + jarId + "/run"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return field(run, "jobid");
+        Map<String, Object> request = new java.util.HashMap<>(Map.of("entryClass", entryClass, "parallelism", parallelism, "programArgsList", args));
+        if (savepoint != null) {
+            request.put("savepointPath", savepoint);
+        }
+        return field(post("/jars/" + jarId + "/run", request), "jobid");
+    }
+
+    /**
+     * Stops a job with a savepoint (its sources stop, a last savepoint is taken, its Kafka
+     * transactions commit) and returns the savepoint's location, from which {@link #submit} resumes.
+     * With {@code drain}, the watermark first goes to the end of time, so that every event-time
+     * verdict still open is given, as at the end of a bounded input; the job is then not resumed.
+     */
+    public String stopWithSavepoint(String job, boolean drain, Duration timeout) throws IOException, InterruptedException {
+        String trigger = field(post("/jobs/" + job + "/stop", Map.of("drain", drain)), "request-id");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = getJson("/jobs/" + job + "/savepoints/" + trigger).orElse(null);
+            if (status != null && status.path("status").path("id").asText().equals("COMPLETED")) {
+                JsonNode operation = status.path("operation");
+                if (operation.has("location")) {
+                    return operation.get("location").asText();
+                }
+                throw new IllegalStateException("the savepoint failed: " + operation.path("failure-cause").path("stack-trace").asText(operation.toString()));
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("no savepoint of job " + job + " after " + timeout);
+    }
+
+    private HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(webUrl() + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** GET on the REST API as JSON; empty while it does not answer. */
+    public Optional<JsonNode> getJson(String path) {
+        return get(path).map(FlinkCluster::json);
+    }
+
+    /** Waits until a job is in a state (RUNNING, FINISHED, ...); fails after the timeout. */
+    public void awaitState(String job, String state, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!getJson("/jobs/" + job).map(j -> j.path("state").asText().equals(state)).orElse(false)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("job " + job + " is not " + state + " after " + timeout + ": " + get("/jobs/" + job).orElse("no answer"));
+            }
+            Thread.sleep(250);
+        }
     }
 
     /** GET on the REST API; empty while it does not answer. */

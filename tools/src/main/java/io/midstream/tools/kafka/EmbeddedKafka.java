@@ -150,6 +150,14 @@ public final class EmbeddedKafka implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
+        delete(dataDir);
+    }
+
+    /** Deletes a broker's storage folder, if there is one. */
+    static void delete(Path dataDir) {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -39,6 +39,8 @@ public final class KafkaProcess {
             throw new IllegalStateException("a broker already runs from " + dir);
         }
         Files.createDirectories(dir);
+        // a stopped broker's storage has another cluster id: the new one starts empty
+        EmbeddedKafka.delete(dir.resolve("data"));
         int port = Ports.free();
         Properties props = EmbeddedKafka.brokerProperties(dir.resolve("data"), port, Ports.free());
         Path file = dir.resolve("server.properties");
