@@ -23,10 +23,13 @@ class BenchE2eITCase {
         assertThat(r.at("/throughput/full/chunks_per_s").asDouble()).isPositive();
         assertThat(r.at("/latency/pass_through/measured").asLong()).as("chunks timed through the pass-through job").isPositive();
         assertThat(r.at("/latency/full/measured").asLong()).as("alerts timed through the full job").isPositive();
-        // state grows with open sessions and goes back down when they end
+        // state grows with open sessions and goes back down when they end: what 600 ended sessions
+        // leave is less than what 15 open ones hold (it was 17% of 300 open ones while orphaned
+        // detector scores stayed behind)
+        long empty = r.at("/state/state_bytes_empty").asLong();
         long one = r.at("/state/state_bytes_open_300").asLong();
         long two = r.at("/state/state_bytes_open_600").asLong();
         assertThat(two).isGreaterThan(one);
-        assertThat(r.at("/state/state_bytes_after_end").asLong()).isLessThan(one);
+        assertThat(r.at("/state/state_bytes_after_end").asLong()).isLessThan(empty + (two - one) / 20);
     }
 }
