@@ -291,9 +291,11 @@ final class E2eBenchmark implements Callable<Integer> {
             long ended = stateAfter(client, port, () -> {
                 openSessions(out, 0, 2 * openSessions, now, true);
                 // a session far ahead in event time moves the watermark past every ended session's
-                // retention and past the inactivity timers that the sessions had set
+                // retention and past the inactivity timers that the sessions had set; measured once
+                // the session operator has seen that watermark, however long idleness takes to tell
                 out.send(chunk("tick", 0, now + TimeUnit.HOURS.toMillis(2), true));
                 producer.flush();
+                awaitSessionWatermark(client, port, now + TimeUnit.HOURS.toMillis(1) + TimeUnit.MINUTES.toMillis(1));
             });
             long peak = peakHeap();
             Map<String, Long> byOperator = stateByOperator(client, port);
@@ -360,6 +362,39 @@ final class E2eBenchmark implements Callable<Integer> {
 
     private static long completedCheckpoints(JobClient client, int port) throws Exception {
         return checkpoints(client, port).path("counts").path("completed").asLong();
+    }
+
+    /** Waits until every subtask of the session operator has an input watermark of at least {@code at}. */
+    private static void awaitSessionWatermark(JobClient client, int port, long at) {
+        try {
+            String job = "/jobs/" + client.getJobID();
+            String vertex = null;
+            for (JsonNode v : get(port, job).path("vertices")) {
+                if (v.path("name").asText().startsWith("Sessions")) {
+                    vertex = v.path("id").asText();
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (true) {
+                JsonNode marks = get(port, job + "/vertices/" + vertex + "/watermarks");
+                boolean all = marks.size() > 0;
+                for (JsonNode m : marks) {
+                    all &= Long.parseLong(m.path("value").asText()) >= at;
+                }
+                if (all) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the session operator's watermark did not pass " + at + " in 2 minutes: " + marks);
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode checkpoints(JobClient client, int port) throws Exception {
