@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The attractor analysis of a window of W samples of the Lorenz system (dt = 0.05): the embedding,
  * the exponent and the dimension alone (embedding fixed at m = 3, tau = 3), and a whole evaluation
- * with the delay and dimension chosen from the data, as the operator runs it.
+ * with the delay and dimension chosen from the data, as the operator runs it, on that series and on
+ * white noise (which never passes the false-neighbour test, so it is embedded in the most dimensions).
  *
  * <pre>jmh/run AttractorBenchmark</pre>
  */
@@ -37,10 +38,12 @@ public class AttractorBenchmark {
     int w;
 
     double[] x;
+    double[] noise;
 
     @Setup
     public void setUp() {
         x = Systems.lorenz(w, 0.05, 1);
+        noise = Systems.whiteNoise(w, 1);
     }
 
     @Benchmark
@@ -61,5 +64,10 @@ public class AttractorBenchmark {
     @Benchmark
     public Object wholeEvaluation() {
         return AttractorAnalysis.analyze(x, AttractorAnalysis.Settings.DEFAULT);
+    }
+
+    @Benchmark
+    public Object wholeEvaluationOfNoise() {
+        return AttractorAnalysis.analyze(noise, AttractorAnalysis.Settings.DEFAULT);
     }
 }

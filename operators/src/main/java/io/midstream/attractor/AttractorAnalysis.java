@@ -63,7 +63,7 @@ public final class AttractorAnalysis {
         int meanPeriod = (int) Math.ceil(Spectrum.meanPeriod(x));
         boolean returns = Recurrence.bestReturnError(x, Math.min(x.length / 4, 4 * meanPeriod)) < PERIODIC_RETURN;
         int tau = settings.delay() > 0 ? settings.delay() : MutualInformation.delay(x, Math.max(1, x.length / 10));
-        int m = settings.dimension() > 0 ? settings.dimension() : FalseNearestNeighbours.dimension(x, tau, MAX_DIMENSION, FNN_SHARE);
+        int m = settings.dimension() > 0 ? settings.dimension() : FalseNearestNeighbours.dimension(x, tau, maxDimension(x.length), FNN_SHARE);
         int theiler = meanPeriod;
         double lyapunov = RosensteinEstimator.estimate(x, m, tau, theiler, 10 * theiler).perSample();
         double d2 = CorrelationDimension.estimate(x, m, tau, theiler, REFERENCES);
@@ -79,6 +79,15 @@ public final class AttractorAnalysis {
             c = lyapunov > 0 ? AttractorClass.CHAOTIC : regular(x);
         }
         return new Report(c, finite(lyapunov), finite(d2), m, tau);
+    }
+
+    /**
+     * The highest embedding dimension worth trying on n values: a dimension above 2 log10 n cannot
+     * be told from the data (Eckmann and Ruelle, Physica D 56, 1992), and noise, which never
+     * passes the false-neighbour test, would otherwise be embedded in MAX_DIMENSION at every window.
+     */
+    static int maxDimension(int n) {
+        return Math.max(1, Math.min(MAX_DIMENSION, (int) (2 * Math.log10(n))));
     }
 
     /** Periodic where the spectrum's peaks are one frequency and its harmonics, quasi-periodic where not. */

@@ -34,14 +34,17 @@ public final class CorrelationDimension {
         long[] histogram = new long[BINS + 1];
         long pairs = 0;
         int step = Math.max(1, (n + references - 1) / references);
+        double[] sq = new double[n];
         for (int i = 0; i < n; i += step) {
-            for (int j = i + theiler + 1; j < n; j++) {
-                pairs++;
-                double sq = FastLog.squaredDistance(x, i, j, m, tau);
-                // ln d = ln(d^2) / 2; the bin of the smallest radius at or above d
-                int bin = sq <= 0 ? 0 : (int) Math.ceil((0.5 * FastLog.ln(sq) - bottom) * BINS_PER_E);
-                histogram[Math.max(0, Math.min(BINS, bin))]++;
+            int from = i + theiler + 1;
+            if (from >= n) {
+                break;
             }
+            DelayEmbedding.squaredDistances(x, i, from, n, m, tau, sq);
+            for (int j = from; j < n; j++) {
+                histogram[bin(sq[j], bottom)]++;
+            }
+            pairs += n - from;
         }
         if (pairs == 0) {
             return Double.NaN;
@@ -53,29 +56,32 @@ public final class CorrelationDimension {
         for (int b = 0; b <= BINS; b++) {
             cumulative += histogram[b];
             logR[b] = bottom + (double) b / BINS_PER_E;
-            logC[b] = cumulative == 0 ? Double.NaN : Math.log((double) cumulative / pairs);
+            logC[b] = cumulative == 0 ? Double.NaN : FastLog.ln((double) cumulative / pairs);
         }
         double lowest = Math.log(20.0 / pairs);
         double highest = Math.log(0.1);
         int width = (int) Math.ceil(MIN_SPAN * BINS_PER_E);
         int slopeWindow = BINS_PER_E / 2;
+        // local slopes over half an e-fold, and their running sums, for the spread of any span in O(1)
+        int count = BINS + 1 - slopeWindow;
+        double[] sum = new double[count + 1];
+        double[] sumSq = new double[count + 1];
+        for (int b = 0; b < count; b++) {
+            double slope = (logC[b + slopeWindow] - logC[b]) * BINS_PER_E / slopeWindow;
+            // bins below the first pair are never inside a span that starts at 20 pairs or more
+            double s = Double.isFinite(slope) ? slope : 0;
+            sum[b + 1] = sum[b] + s;
+            sumSq[b + 1] = sumSq[b] + s * s;
+        }
+        int k = width - slopeWindow + 1;
         double bestSpread = Double.POSITIVE_INFINITY;
         int bestFrom = -1;
         for (int from = 0; from + width <= BINS; from++) {
-            int to = from + width;
-            if (!(logC[from] >= lowest) || !(logC[to] <= highest)) {
+            if (!(logC[from] >= lowest) || !(logC[from + width] <= highest)) {
                 continue;
             }
-            double sum = 0;
-            double sumSq = 0;
-            int k = 0;
-            for (int b = from; b + slopeWindow <= to; b++) {
-                double s = (logC[b + slopeWindow] - logC[b]) / (logR[b + slopeWindow] - logR[b]);
-                sum += s;
-                sumSq += s * s;
-                k++;
-            }
-            double spread = sumSq / k - (sum / k) * (sum / k);
+            double mean = (sum[from + k] - sum[from]) / k;
+            double spread = (sumSq[from + k] - sumSq[from]) / k - mean * mean;
             if (spread < bestSpread) {
                 bestSpread = spread;
                 bestFrom = from;
@@ -85,5 +91,13 @@ public final class CorrelationDimension {
             return Double.NaN;
         }
         return Stats.slope(logR, logC, bestFrom, bestFrom + width + 1);
+    }
+
+    /** The bin of the smallest radius at or above sqrt(sq): ln d = ln(d^2) / 2. */
+    private static int bin(double sq, double bottom) {
+        double position = sq <= 0 ? 0 : Math.max(0, Math.min(BINS, (0.5 * FastLog.ln(sq) - bottom) * BINS_PER_E));
+        int floor = (int) position;
+        // Math.ceil is not an intrinsic on every CPU; position is never negative
+        return floor < position ? floor + 1 : floor;
     }
 }

@@ -19,12 +19,25 @@ public final class DelayEmbedding {
         return points;
     }
 
-    static double distance(double[] a, double[] b) {
+    /** sq[j] = squared distance of delay vectors i and j, for j in from..n-1: one coordinate at a time, a loop the JIT vectorises. */
+    static void squaredDistances(double[] x, int i, int from, int n, int m, int tau, double[] sq) {
+        java.util.Arrays.fill(sq, from, n, 0);
+        for (int d = 0, offset = 0; d < m; d++, offset += tau) {
+            double xi = x[i + offset];
+            for (int j = from; j < n; j++) {
+                double diff = xi - x[j + offset];
+                sq[j] += diff * diff;
+            }
+        }
+    }
+
+    /** Squared distance of delay vectors i and j, without building them. */
+    static double squaredDistance(double[] x, int i, int j, int m, int tau) {
         double s = 0;
-        for (int d = 0; d < a.length; d++) {
-            double diff = a[d] - b[d];
+        for (int d = 0, a = i, b = j; d < m; d++, a += tau, b += tau) {
+            double diff = x[a] - x[b];
             s += diff * diff;
         }
-        return Math.sqrt(s);
+        return s;
     }
 }

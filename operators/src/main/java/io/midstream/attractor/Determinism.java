@@ -25,19 +25,17 @@ public final class Determinism {
 
     /** RMS error of predicting the value after each embedding vector by that after its nearest neighbour's. */
     static double predictionError(double[] y, int m, int tau, int theiler) {
-        double[][] points = DelayEmbedding.embed(y, m, tau);
         int usable = y.length - (m - 1) * tau - 1;
         if (usable < 10) {
             return Double.NaN;
         }
-        double[][] heads = new double[usable][];
-        System.arraycopy(points, 0, heads, 0, usable);
-        KdTree tree = new KdTree(heads);
+        KdTree tree = new KdTree(y, m, tau, usable);
         double sq = 0;
         int count = 0;
         int ahead = (m - 1) * tau + 1;
+        int j = -1;
         for (int i = 0; i < usable; i++) {
-            int j = tree.nearest(i, theiler, usable);
+            j = tree.nearest(i, theiler, usable, j + 1);
             if (j >= 0) {
                 double e = y[i + ahead] - y[j + ahead];
                 sq += e * e;

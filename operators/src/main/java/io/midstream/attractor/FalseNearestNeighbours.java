@@ -17,19 +17,17 @@ public final class FalseNearestNeighbours {
         if (count < 10) {
             return 1;
         }
-        double[][] points = new double[count][];
-        double[][] all = DelayEmbedding.embed(x, m, tau);
-        System.arraycopy(all, 0, points, 0, count);
-        KdTree tree = new KdTree(points);
+        KdTree tree = new KdTree(x, m, tau, count);
         double size = Stats.sd(x);
         int falses = 0;
         int counted = 0;
+        int j = -1;
         for (int i = 0; i < count; i++) {
-            int j = tree.nearest(i, 0, count);
+            j = tree.nearest(i, 0, count, j + 1);
             if (j < 0) {
                 continue;
             }
-            double r = DelayEmbedding.distance(points[i], points[j]);
+            double r = Math.sqrt(DelayEmbedding.squaredDistance(x, i, j, m, tau));
             double extra = Math.abs(x[i + m * tau] - x[j + m * tau]);
             counted++;
             if ((r > 0 ? extra / r > R_TOL : extra > 0) || Math.sqrt(r * r + extra * extra) / size > A_TOL) {

@@ -24,14 +24,4 @@ final class FastLog {
         int exponent = (int) (bits >>> 52) - 1023;
         return exponent * LN2 + MANTISSA[(int) (bits >>> (52 - BITS)) & (MANTISSA.length - 1)];
     }
-
-    /** Squared distance of delay vectors i and j of x (dimension m, delay tau), without building them. */
-    static double squaredDistance(double[] x, int i, int j, int m, int tau) {
-        double s = 0;
-        for (int d = 0, a = i, b = j; d < m; d++, a += tau, b += tau) {
-            double diff = x[a] - x[b];
-            s += diff * diff;
-        }
-        return s;
-    }
 }

@@ -1,40 +1,67 @@
 package io.midstream.attractor;
 
 /**
- * A k-d tree over the points of an embedding (Bentley, 1975) for nearest neighbours that skip the
- * point's own temporal neighbours (a Theiler window) and points past a limit: O(log n) per query on
- * low-dimensional attractors, instead of the O(n) of a scan.
+ * A k-d tree over the points of a delay embedding (Bentley, 1975) for nearest neighbours that skip
+ * the point's own temporal neighbours (a Theiler window) and points past a limit: O(log n) per query
+ * on low-dimensional attractors, instead of the O(n) of a scan. Points are read from the series
+ * itself (coordinate d of point i is x[i + d tau]), so that no embedding is built.
  */
 final class KdTree {
     /** Ranges this small are scanned: below it, descending costs more than comparing (windows of 64 are common). */
     private static final int LEAF = 16;
 
-    private final double[][] points;
+    private final double[] x;
+    private final int tau;
+    private final int dimension;
     private final int[] order;
     private final int[] axis;
+    /** The coordinates in tree order, one point after another: a search reads them in sequence. */
+    private final double[] coordinates;
+    /** The query under way: its point, exclusions, best answer so far and offsets to the current cell. */
+    private final double[] target;
+    private int query;
+    private int theiler;
+    private int limit;
+    private int best;
+    private double bestSq;
+    private final double[] offsets;
 
-    KdTree(double[][] points) {
-        this.points = points;
-        this.order = new int[points.length];
-        this.axis = new int[points.length];
-        for (int i = 0; i < order.length; i++) {
+    /** The tree of points 0..count-1 of the embedding of x in m dimensions with delay tau. */
+    KdTree(double[] x, int m, int tau, int count) {
+        this.x = x;
+        this.tau = tau;
+        this.dimension = m;
+        this.order = new int[count];
+        this.axis = new int[count];
+        for (int i = 0; i < count; i++) {
             order[i] = i;
         }
-        build(0, order.length);
+        build(0, count);
+        this.coordinates = new double[count * m];
+        for (int i = 0, c = 0; i < count; i++) {
+            for (int d = 0; d < m; d++) {
+                coordinates[c++] = x[order[i] + d * tau];
+            }
+        }
+        this.target = new double[m];
+        this.offsets = new double[m];
+    }
+
+    private double coordinate(int point, int d) {
+        return x[point + d * tau];
     }
 
     private void build(int lo, int hi) {
         if (hi - lo <= LEAF) {
             return;
         }
-        int dim = points[order[lo]].length;
         int split = 0;
         double widest = -1;
-        for (int d = 0; d < dim; d++) {
+        for (int d = 0; d < dimension; d++) {
             double min = Double.POSITIVE_INFINITY;
             double max = Double.NEGATIVE_INFINITY;
             for (int i = lo; i < hi; i++) {
-                double v = points[order[i]][d];
+                double v = coordinate(order[i], d);
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
@@ -53,12 +80,12 @@ final class KdTree {
     /** Quickselect: order[k] gets the point that would be there sorted along the axis. */
     private void select(int lo, int hi, int k, int d) {
         while (lo < hi) {
-            double pivot = points[order[(lo + hi) >>> 1]][d];
+            double pivot = coordinate(order[(lo + hi) >>> 1], d);
             int i = lo;
             int j = hi;
             while (i <= j) {
-                while (points[order[i]][d] < pivot) i++;
-                while (points[order[j]][d] > pivot) j--;
+                while (coordinate(order[i], d) < pivot) i++;
+                while (coordinate(order[j], d) > pivot) j--;
                 if (i <= j) {
                     int t = order[i];
                     order[i++] = order[j];
@@ -77,62 +104,81 @@ final class KdTree {
 
     /** The nearest point j to point q with |j - q| > theiler and j < limit, or -1. */
     int nearest(int q, int theiler, int limit) {
-        Search s = new Search(points[q], q, theiler, limit);
-        search(0, order.length, s);
-        return s.best;
+        return nearest(q, theiler, limit, -1);
     }
 
-    private static final class Search {
-        final double[] target;
-        final int q;
-        final int theiler;
-        final int limit;
-        int best = -1;
-        double bestSq = Double.POSITIVE_INFINITY;
-
-        Search(double[] target, int q, int theiler, int limit) {
-            this.target = target;
-            this.q = q;
-            this.theiler = theiler;
-            this.limit = limit;
+    /**
+     * As {@link #nearest(int, int, int)}, starting from a candidate: its distance bounds the search
+     * from the first step. Queries along a trajectory pass the successor of the previous answer,
+     * which is usually close (neighbours stay neighbours for a step), and prune most of the tree.
+     * One query at a time: its state is kept in the tree, so that a query allocates nothing.
+     */
+    int nearest(int q, int theiler, int limit, int candidate) {
+        for (int d = 0; d < dimension; d++) {
+            target[d] = coordinate(q, d);
         }
+        query = q;
+        this.theiler = theiler;
+        this.limit = limit;
+        best = -1;
+        bestSq = Double.POSITIVE_INFINITY;
+        if (candidate >= 0 && candidate < order.length && Math.abs(candidate - q) > theiler && candidate < limit) {
+            best = candidate;
+            bestSq = DelayEmbedding.squaredDistance(x, candidate, q, dimension, tau);
+        }
+        java.util.Arrays.fill(offsets, 0);
+        search(0, order.length, 0);
+        return best;
     }
 
-    private void search(int lo, int hi, Search s) {
+    /**
+     * Descends to the nearer side first. {@code cellSq} is the squared distance from the target to
+     * the range's cell, kept from the target's offset to the cell along each axis (Arya and Mount,
+     * 1993): the far side is searched only when its cell can hold a closer point.
+     */
+    private void search(int lo, int hi, double cellSq) {
         if (hi - lo <= LEAF) {
             for (int i = lo; i < hi; i++) {
-                consider(order[i], s);
+                consider(i);
             }
             return;
         }
         int mid = (lo + hi) >>> 1;
-        int p = order[mid];
-        consider(p, s);
-        double diff = s.target[axis[mid]] - points[p][axis[mid]];
+        consider(mid);
+        int a = axis[mid];
+        double diff = target[a] - coordinates[mid * dimension + a];
+        double offset = offsets[a];
+        double farSq = cellSq - offset * offset + diff * diff;
         if (diff < 0) {
-            search(lo, mid, s);
-            if (diff * diff < s.bestSq) {
-                search(mid + 1, hi, s);
+            search(lo, mid, cellSq);
+            if (farSq < bestSq) {
+                offsets[a] = diff;
+                search(mid + 1, hi, farSq);
+                offsets[a] = offset;
             }
         } else {
-            search(mid + 1, hi, s);
-            if (diff * diff < s.bestSq) {
-                search(lo, mid, s);
+            search(mid + 1, hi, cellSq);
+            if (farSq < bestSq) {
+                offsets[a] = diff;
+                search(lo, mid, farSq);
+                offsets[a] = offset;
             }
         }
     }
 
-    private void consider(int p, Search s) {
-        if (Math.abs(p - s.q) > s.theiler && p < s.limit) {
+    /** The point at position i of the tree order. */
+    private void consider(int i) {
+        int p = order[i];
+        if (Math.abs(p - query) > theiler && p < limit) {
+            double bound = bestSq;
             double sq = 0;
-            double[] v = points[p];
-            for (int d = 0; d < v.length && sq < s.bestSq; d++) {
-                double diff = v[d] - s.target[d];
+            for (int d = 0, c = i * dimension; d < dimension && sq < bound; d++, c++) {
+                double diff = coordinates[c] - target[d];
                 sq += diff * diff;
             }
-            if (sq < s.bestSq) {
-                s.bestSq = sq;
-                s.best = p;
+            if (sq < bound) {
+                bestSq = sq;
+                best = p;
             }
         }
     }

@@ -22,26 +22,37 @@ public final class RosensteinEstimator {
     public record Result(double perSample, double[] divergence, int fitFrom, int fitTo) {}
 
     public static Result estimate(double[] x, int m, int tau, int theiler, int maxSteps) {
-        double[][] points = DelayEmbedding.embed(x, m, tau);
-        int steps = Math.min(maxSteps, points.length / 3);
-        int limit = points.length - steps;
+        int points = Math.max(0, x.length - (m - 1) * tau);
+        int steps = Math.min(maxSteps, points / 3);
+        int limit = points - steps;
         if (steps < 4 || limit < 10) {
             return new Result(Double.NaN, new double[0], 0, 0);
         }
-        double[][] heads = new double[limit][];
-        System.arraycopy(points, 0, heads, 0, limit);
-        KdTree tree = new KdTree(heads);
+        KdTree tree = new KdTree(x, m, tau, limit);
         double[] sum = new double[steps];
         int[] count = new int[steps];
+        double[] pair = new double[steps + (m - 1) * tau];
+        double[] sq = new double[steps];
+        int j = -1;
         for (int i = 0; i < limit; i++) {
-            int j = tree.nearest(i, theiler, limit);
+            j = tree.nearest(i, theiler, limit, j + 1);
             if (j < 0) {
                 continue;
             }
+            // the pair's squared distance after k steps sums m of its coordinate differences: square each once
+            for (int t = 0; t < pair.length; t++) {
+                double diff = x[i + t] - x[j + t];
+                pair[t] = diff * diff;
+            }
+            System.arraycopy(pair, 0, sq, 0, steps);
+            for (int d = 1; d < m; d++) {
+                for (int k = 0, t = d * tau; k < steps; k++, t++) {
+                    sq[k] += pair[t];
+                }
+            }
             for (int k = 0; k < steps; k++) {
-                double sq = FastLog.squaredDistance(x, i + k, j + k, m, tau);
-                if (sq > 0) {
-                    sum[k] += 0.5 * FastLog.ln(sq);
+                if (sq[k] > 0) {
+                    sum[k] += FastLog.ln(sq[k]);
                     count[k]++;
                 }
             }
@@ -49,7 +60,7 @@ public final class RosensteinEstimator {
         double[] y = new double[steps];
         double[] ks = new double[steps];
         for (int k = 0; k < steps; k++) {
-            y[k] = count[k] == 0 ? Double.NaN : sum[k] / count[k];
+            y[k] = count[k] == 0 ? Double.NaN : 0.5 * sum[k] / count[k];
             ks[k] = k;
         }
         int[] region = linearRegion(y);

@@ -29,26 +29,59 @@ public final class ZeroOneTest {
         double[] d = new double[ncut];
         for (int f = 0; f < frequencies; f++) {
             double c = Math.PI / 5 + random.nextDouble() * 3 * Math.PI / 5;
-            for (int j = 1; j <= n; j++) {
-                p[j] = p[j - 1] + phi[j - 1] * Math.cos(j * c);
-                q[j] = q[j - 1] + phi[j - 1] * Math.sin(j * c);
-            }
+            translate(phi, c, p, q);
             for (int s = 1; s <= ncut; s++) {
-                double msd = 0;
-                int count = n - ncut;
-                for (int j = 1; j <= count; j++) {
-                    double dp = p[j + s] - p[j];
-                    double dq = q[j + s] - q[j];
-                    msd += dp * dp + dq * dq;
-                }
-                msd /= count;
                 xi[s - 1] = s;
-                d[s - 1] = msd - mean * mean * (1 - Math.cos(s * c)) / (1 - Math.cos(c));
+                d[s - 1] = meanSquareDisplacement(p, q, s, n - ncut) - mean * mean * (1 - Math.cos(s * c)) / (1 - Math.cos(c));
             }
             ks[f] = correlation(xi, d);
         }
         Arrays.sort(ks);
         return ks[frequencies / 2];
+    }
+
+    /**
+     * p[j] = sum of phi[i-1] cos(i c) for i up to j, q likewise with sin. cos(jc) and sin(jc) come
+     * from a rotation by c per step, recomputed exactly every 64 steps so that rounding cannot build up.
+     */
+    private static void translate(double[] phi, double c, double[] p, double[] q) {
+        double cosC = Math.cos(c);
+        double sinC = Math.sin(c);
+        double cos = 1;
+        double sin = 0;
+        for (int j = 1; j <= phi.length; j++) {
+            if ((j & 63) == 0) {
+                cos = Math.cos(j * c);
+                sin = Math.sin(j * c);
+            } else {
+                double next = cos * cosC - sin * sinC;
+                sin = sin * cosC + cos * sinC;
+                cos = next;
+            }
+            p[j] = p[j - 1] + phi[j - 1] * cos;
+            q[j] = q[j - 1] + phi[j - 1] * sin;
+        }
+    }
+
+    /** Mean over j = 1..count of |(p, q)[j + s] - (p, q)[j]|^2; two sums, for two additions in flight. */
+    private static double meanSquareDisplacement(double[] p, double[] q, int s, int count) {
+        double first = 0;
+        double second = 0;
+        int j = 1;
+        for (; j < count; j += 2) {
+            double dp = p[j + s] - p[j];
+            double dq = q[j + s] - q[j];
+            double ep = p[j + 1 + s] - p[j + 1];
+            double eq = q[j + 1 + s] - q[j + 1];
+            first += dp * dp + dq * dq;
+            second += ep * ep + eq * eq;
+        }
+        if (j == count) {
+            double dp = p[j + s] - p[j];
+            double dq = q[j + s] - q[j];
+            first += dp * dp + dq * dq;
+        }
+        return (first + second) / count;
     }
 
     private static double correlation(double[] a, double[] b) {
