@@ -44,7 +44,9 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
- * LTL rules: parsing and compiling a rule; evaluating the shipped propositions on a chunk; and
+ * LTL rules: parsing and compiling a rule; evaluating the shipped propositions on a chunk of
+ * ordinary text, and on one whose recent text holds a literal of the secret expression (so that
+ * the regular expression runs past its prefilter); and
  * one rule's CEP operator per chunk under Flink's test harness (100 sessions of 64 chunks, a
  * BOUNDARY and a CHUNK event each, of which CEP gets those that a stage of the rule can take, as
  * in the job; watermarks every 256 events), beside a pass-through keyed operator on all the
@@ -67,6 +69,7 @@ public class LtlBenchmark {
 
     Propositions propositions;
     ChunkView chunk;
+    ChunkView nearAMatch;
     LtlEvent[] events;
 
     @Setup(Level.Trial)
@@ -83,6 +86,7 @@ public class LtlBenchmark {
                 .setText(" the limits.").setToolCall(new ToolCall("1", "search", "{}")).build();
         // as the session operator gives it: the chunk and the 128 characters before it
         chunk = new ChunkView(c, Map.of(), recent.substring(recent.length() - 128 - c.getText().length()));
+        nearAMatch = new ChunkView(c, Map.of(), "password is " + chunk.recentText().substring(12));
 
         Random random = new Random(7);
         List<LtlEvent> list = new ArrayList<>();
@@ -139,6 +143,11 @@ public class LtlBenchmark {
     @Benchmark
     public long propositionsPerChunk() {
         return propositions.evaluate(chunk);
+    }
+
+    @Benchmark
+    public long propositionsPerChunkNearAMatch() {
+        return propositions.evaluate(nearAMatch);
     }
 
     @Benchmark

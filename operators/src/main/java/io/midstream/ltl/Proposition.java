@@ -120,7 +120,7 @@ public interface Proposition extends Serializable {
             if (field.equals("text") && (op.equals("matches") || op.equals("contains"))) {
                 String s = string(literal, literalAt);
                 return op.equals("contains") ? containsInRecentText(s)
-                        : matchesInRecentText(regex(s, literalAt, false), regex(s, literalAt, true));
+                        : matchesInRecentText(regex(s, literalAt, false), regex(s, literalAt, true), RegexPrefilter.of(s));
             }
             if (literal == null) {
                 if (!op.equals("==") && !op.equals("!=")) {
@@ -140,7 +140,8 @@ public interface Proposition extends Serializable {
                     return v -> value.get(v) instanceof String x && x.contains(s);
                 }
                 Pattern re = regex(s, literalAt, false);
-                return v -> value.get(v) instanceof String x && re.matcher(x).find();
+                RegexPrefilter prefilter = RegexPrefilter.of(s);
+                return v -> value.get(v) instanceof String x && prefilter.mayMatch(x) && re.matcher(x).find();
             }
             Field value = accessor(field, fieldAt, false);
             if (type == Type.STRING || field.equals("text")) {
@@ -211,9 +212,12 @@ public interface Proposition extends Serializable {
          * match short of the chunk where a longer one from the same start reaches it, so a match
          * that ends before the chunk is retried longest-first from its start.
          */
-        private static Proposition matchesInRecentText(Pattern leftmost, Pattern longest) {
+        private static Proposition matchesInRecentText(Pattern leftmost, Pattern longest, RegexPrefilter prefilter) {
             return v -> {
                 String text = v.recentText();
+                if (!prefilter.mayMatch(text)) {
+                    return false;
+                }
                 int boundary = v.newTextStart();
                 com.google.re2j.Matcher m = leftmost.matcher(text);
                 int from = 0;
