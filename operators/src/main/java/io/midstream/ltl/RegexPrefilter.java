@@ -74,7 +74,10 @@ public final class RegexPrefilter implements Serializable {
     static String fold(String s) {
         char[] out = new char[s.length()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+            char c = s.charAt(i);
+            // ASCII first: most text is, and the general path costs two table lookups a character
+            out[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c)
+                    : Character.toLowerCase(Character.toUpperCase(c));
         }
         return new String(out);
     }
