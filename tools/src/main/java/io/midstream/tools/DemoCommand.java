@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
             watcher.start();
             Corpus corpus = Corpus.load();
             LoadGenerator generator = new LoadGenerator(new LoadGenerator.Settings(System.nanoTime(), 0,
-                    LoadGenerator.concurrencyFor(rate, corpus, Scenario.MIXED, 1), Scenario.MIXED, 3, "", disorder,
+                    LoadGenerator.concurrencyFor(rate, corpus, Scenario.MIXED, 1, 60_000), Scenario.MIXED, 3, "", disorder,
                     System.currentTimeMillis()), corpus);
             try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(kafka.bootstrapServers())) {
                 ChunkProducer out = new ChunkProducer(producer, config.get(MidstreamOptions.TOPIC_CHUNKS), malformed, 7);

@@ -45,7 +45,7 @@ final class ProduceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Corpus corpus = Corpus.load();
         LoadGenerator generator = new LoadGenerator(new LoadGenerator.Settings(seed, sessions,
-                LoadGenerator.concurrencyFor(rate, corpus, scenario, seed), scenario, tenants, "", disorder, System.currentTimeMillis()), corpus);
+                LoadGenerator.concurrencyFor(rate, corpus, scenario, seed, 60_000), scenario, tenants, "", disorder, System.currentTimeMillis()), corpus);
         long start = System.nanoTime();
         try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {
             ChunkProducer out = new ChunkProducer(producer, topic, malformed, seed);

@@ -211,7 +211,7 @@ final class E2eBenchmark implements Callable<Integer> {
         watcher.start();
         Corpus corpus = Corpus.load();
         LoadGenerator generator = new LoadGenerator(new LoadGenerator.Settings(7, 0,
-                LoadGenerator.concurrencyFor(rate, corpus, Scenario.MIXED, 1), Scenario.MIXED, 3, prefix + "-", 0, System.currentTimeMillis()), corpus);
+                LoadGenerator.concurrencyFor(rate, corpus, Scenario.MIXED, 7, seconds * 1000L), Scenario.MIXED, 3, prefix + "-", 0, System.currentTimeMillis()), corpus);
         long until = System.currentTimeMillis() + seconds * 1000L;
         long sent;
         try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer(bootstrap)) {

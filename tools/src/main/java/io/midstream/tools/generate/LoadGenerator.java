@@ -78,15 +78,31 @@ public final class LoadGenerator {
         return new Planned(s.sendAt[i], s.chunks.get(i), last);
     }
 
-    /** Chunks per second that this many concurrent sessions send, estimated from a sample of sessions. */
-    /** Concurrent sessions that give about {@code rate} chunks per second; many at once when sending as fast as possible. */
-    public static int concurrencyFor(double rate, Corpus corpus, Scenario scenario, long seed) {
+    /**
+     * Concurrent sessions that give about {@code rate} chunks per second over the first
+     * {@code millis}; many at once when sending as fast as possible. A first guess from a sample of
+     * sessions run one after another is corrected by the rate that the guess plans over that time:
+     * sessions that all start together send more at first (a quarter more over 20 s).
+     */
+    public static int concurrencyFor(double rate, Corpus corpus, Scenario scenario, long seed, long millis) {
         if (rate <= 0) {
             return 1000;
         }
-        return (int) Math.max(1, Math.ceil(rate / chunksPerSecondPerSession(corpus, scenario, seed)));
+        int guess = (int) Math.max(1, Math.ceil(rate / chunksPerSecondPerSession(corpus, scenario, seed)));
+        return (int) Math.max(1, Math.round(guess * rate / plannedRate(guess, corpus, scenario, seed, millis)));
     }
 
+    /** Chunks per second that this many concurrent sessions are planned to send over the first {@code millis}. */
+    public static double plannedRate(int concurrency, Corpus corpus, Scenario scenario, long seed, long millis) {
+        LoadGenerator generator = new LoadGenerator(new Settings(seed, 0, concurrency, scenario, 1, "", 0, 0), corpus);
+        long chunks = 0;
+        while (generator.hasNext() && generator.next().sendAt() < millis) {
+            chunks++;
+        }
+        return chunks * 1000.0 / millis;
+    }
+
+    /** Chunks per second of one session at a time, from a sample of sessions. */
     public static double chunksPerSecondPerSession(Corpus corpus, Scenario scenario, long seed) {
         LoadGenerator sample = new LoadGenerator(new Settings(seed, 200, 1, scenario, 1, "", 0, 0), corpus);
         long chunks = 0;

@@ -89,6 +89,16 @@ class LoadGeneratorTest {
                 .isNotEqualTo(clean.stream().map(LoadGenerator.Planned::chunk).toList());
     }
 
+    /** The benchmark's latency runs are at an offered rate: the plan must send it, not a third more. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {500, 4000, 10000})
+    void concurrencyGivesTheAskedRate(double rate) {
+        for (long millis : new long[] {20_000, 60_000}) {
+            int concurrency = LoadGenerator.concurrencyFor(rate, CORPUS, Scenario.MIXED, 7, millis);
+            assertThat(LoadGenerator.plannedRate(concurrency, CORPUS, Scenario.MIXED, 7, millis)).isCloseTo(rate, org.assertj.core.api.Assertions.withinPercentage(10));
+        }
+    }
+
     @Test
     void theSameSeedMakesTheSameSessions() {
         assertThat(all(settings(Scenario.MIXED, "", 0))).isEqualTo(all(settings(Scenario.MIXED, "", 0)));
