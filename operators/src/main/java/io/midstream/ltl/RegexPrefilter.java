@@ -354,12 +354,8 @@ public final class RegexPrefilter implements Serializable {
                         throw new Unsupported();
                     }
                     pos += 2;
-                    if ((e == 'x' || e == 'p' || e == 'P') && pos < re.length() && re.charAt(pos) == '{') {
-                        int end = re.indexOf('}', pos);
-                        if (end < 0) {
-                            throw new Unsupported();
-                        }
-                        pos = end + 1;
+                    if (e == 'x' || e == 'p' || e == 'P') {
+                        skipBraces();
                     }
                 } else {
                     pos++;
@@ -369,6 +365,19 @@ public final class RegexPrefilter implements Serializable {
                 throw new Unsupported();
             }
             pos++;
+        }
+
+        /** Skips a {...} argument if one starts here; whether there was one. */
+        private boolean skipBraces() {
+            if (pos >= re.length() || re.charAt(pos) != '{') {
+                return false;
+            }
+            int end = re.indexOf('}', pos);
+            if (end < 0) {
+                throw new Unsupported();
+            }
+            pos = end + 1;
+            return true;
         }
 
         private Info escape() {
@@ -383,13 +392,8 @@ public final class RegexPrefilter implements Serializable {
                 case 'd': case 'D': case 'w': case 'W': case 's': case 'S':
                     return Info.ANY;
                 case 'p': case 'P':
-                    if (pos < re.length() && re.charAt(pos) == '{') {
-                        int end = re.indexOf('}', pos);
-                        if (end < 0) {
-                            throw new Unsupported();
-                        }
-                        pos = end + 1;
-                    } else {
+                    // \pL names its class in one letter, \p{Greek} in braces
+                    if (!skipBraces()) {
                         pos++;
                     }
                     return Info.ANY;

@@ -21,7 +21,7 @@ class RegexPrefilterTest {
             "a(b|c)+d", "(?i:foo)bar", "x{2,3}y", "x{0}y", "\\Qa.b\\E+", "[ab]c", "colou?r", "(?P<n>abc)|def",
             "a{,2}b", "^ab$|cd", "ab*c", "(ab)??c", "a.c|\\d+z", "[]a]b", "[^\\]x]q", "(?s).*tail", "\\bword\\b",
             "(?i)straße", "(?i)kelvin", "(?i)ſs", "a|", "(|x)y", "\\x41b", "[[:alpha:]]z", "a+?b", "\\.\\*", "(?U)a+b",
-            "(a|b)(c|d)(e|f)(g|h)(i|j)");
+            "(a|b)(c|d)(e|f)(g|h)(i|j)", "\\p{Greek}x", "\\pLyz", "[\\p{Lu}\\x{41}]q");
 
     @Test
     void findsTheLiteralsOfTheShippedExpressions() {
@@ -66,7 +66,7 @@ class RegexPrefilterTest {
         return Arbitraries.of("sk-live-", "0123456789abcdef", "AKIA", "akia", "ABCDEFGHIJKLMNOP", "PASSWORD is ", "paſſword IS ",
                 "I can't help", "I CANNOT share", "i'm not able to help", "\u212Aelvin", "STRASSE", "strasse", "straẞe", "ß",
                 "abcd", "xxy", "a.b", "colour", "color", "fooBAR", "FOObar", "word", "tail", "q", "]b", "Ab", "a*", ".*", "aab",
-                "ace", "bdfhj", "acegi", " ", "\n", "z", "7z", "İ", "ı", "s", "S")
+                "ace", "bdfhj", "acegi", " ", "\n", "z", "7z", "İ", "ı", "s", "S", "αx", "byz", "Aq")
                 .list().ofMaxSize(6).map(parts -> String.join("", parts));
     }
 }
