@@ -102,16 +102,12 @@ final class KdTree {
         }
     }
 
-    /** The nearest point j to point q with |j - q| > theiler and j < limit, or -1. */
-    int nearest(int q, int theiler, int limit) {
-        return nearest(q, theiler, limit, -1);
-    }
-
     /**
-     * As {@link #nearest(int, int, int)}, starting from a candidate: its distance bounds the search
-     * from the first step. Queries along a trajectory pass the successor of the previous answer,
-     * which is usually close (neighbours stay neighbours for a step), and prune most of the tree.
-     * One query at a time: its state is kept in the tree, so that a query allocates nothing.
+     * The nearest point j to point q with |j - q| > theiler and j < limit, or -1, starting from a
+     * candidate (or -1): its distance bounds the search from the first step. Queries along a
+     * trajectory pass the successor of the previous answer, which is usually close (neighbours stay
+     * neighbours for a step), and prune most of the tree. One query at a time: its state is kept in
+     * the tree, so that a query allocates nothing.
      */
     int nearest(int q, int theiler, int limit, int candidate) {
         for (int d = 0; d < dimension; d++) {
