@@ -145,20 +145,12 @@ final class KdTree {
         double diff = target[a] - coordinates[mid * dimension + a];
         double offset = offsets[a];
         double farSq = cellSq - offset * offset + diff * diff;
-        if (diff < 0) {
-            search(lo, mid, cellSq);
-            if (farSq < bestSq) {
-                offsets[a] = diff;
-                search(mid + 1, hi, farSq);
-                offsets[a] = offset;
-            }
-        } else {
-            search(mid + 1, hi, cellSq);
-            if (farSq < bestSq) {
-                offsets[a] = diff;
-                search(lo, mid, farSq);
-                offsets[a] = offset;
-            }
+        boolean lowerIsNear = diff < 0;
+        search(lowerIsNear ? lo : mid + 1, lowerIsNear ? mid : hi, cellSq);
+        if (farSq < bestSq) {
+            offsets[a] = diff;
+            search(lowerIsNear ? mid + 1 : lo, lowerIsNear ? hi : mid, farSq);
+            offsets[a] = offset;
         }
     }
 
