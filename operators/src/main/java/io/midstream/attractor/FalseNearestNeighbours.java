@@ -11,14 +11,20 @@ public final class FalseNearestNeighbours {
 
     private FalseNearestNeighbours() {}
 
-    /** The share of false nearest neighbours at dimension m. */
-    public static double share(double[] x, int m, int tau) {
+    /**
+     * Whether at most {@code threshold} of the nearest neighbours at dimension m are false. The
+     * count stops as soon as the falses found exceed the threshold's share of all points: at low
+     * dimensions, where most neighbours are false, that is after a few dozen of the n queries.
+     */
+    static boolean fewFalse(double[] x, int m, int tau, double threshold) {
         int count = x.length - m * tau;
         if (count < 10) {
-            return 1;
+            return false;
         }
         KdTree tree = new KdTree(x, m, tau, count);
         double size = Stats.sd(x);
+        // more falses than this and the share is above the threshold however the rest turn out
+        double most = threshold * count;
         int falses = 0;
         int counted = 0;
         int j = -1;
@@ -31,16 +37,18 @@ public final class FalseNearestNeighbours {
             double extra = Math.abs(x[i + m * tau] - x[j + m * tau]);
             counted++;
             if ((r > 0 ? extra / r > R_TOL : extra > 0) || Math.sqrt(r * r + extra * extra) / size > A_TOL) {
-                falses++;
+                if (++falses > most) {
+                    return false;
+                }
             }
         }
-        return counted == 0 ? 1 : (double) falses / counted;
+        return counted > 0 && falses <= threshold * counted;
     }
 
     /** The first m in 1..maxM with at most {@code threshold} false neighbours, else maxM. */
     public static int dimension(double[] x, int tau, int maxM, double threshold) {
         for (int m = 1; m < maxM; m++) {
-            if (share(x, m, tau) <= threshold) {
+            if (fewFalse(x, m, tau, threshold)) {
                 return m;
             }
         }
