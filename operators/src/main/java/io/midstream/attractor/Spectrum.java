@@ -1,6 +1,5 @@
 package io.midstream.attractor;
 
-import org.apache.commons.math3.complex.Complex;
 import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
@@ -10,9 +9,22 @@ import java.util.Random;
 
 /** What the estimators need of a series' Fourier transform, over its last 2^k samples. */
 final class Spectrum {
-    private static final FastFourierTransformer FFT = new FastFourierTransformer(DftNormalization.STANDARD);
-
     private Spectrum() {}
+
+    /**
+     * The transform of real values, in place on arrays ({real, imaginary}): the estimators run it
+     * on windows of 64 values per evaluation, where commons-math's Complex objects cost more than the
+     * arithmetic. {@code values.length} is a power of two.
+     */
+    private static double[][] transform(double[] values) {
+        double[][] f = {values, new double[values.length]};
+        FastFourierTransformer.transformInPlace(f, DftNormalization.STANDARD, TransformType.FORWARD);
+        return f;
+    }
+
+    private static double power(double[][] f, int k) {
+        return f[0][k] * f[0][k] + f[1][k] * f[1][k];
+    }
 
     static double[] lastPowerOfTwo(double[] x) {
         int n = Integer.highestOneBit(Math.max(1, x.length));
@@ -26,12 +38,13 @@ final class Spectrum {
         for (int i = 0; i < y.length; i++) {
             y[i] -= mean;
         }
-        Complex[] f = FFT.transform(y, TransformType.FORWARD);
+        int n = y.length;
+        double[][] f = transform(y);
         double weighted = 0;
         double total = 0;
-        for (int k = 1; k <= y.length / 2; k++) {
-            double power = f[k].abs() * f[k].abs();
-            weighted += power * k / y.length;
+        for (int k = 1; k <= n / 2; k++) {
+            double power = power(f, k);
+            weighted += power * k / n;
             total += power;
         }
         return total == 0 ? 1 : total / weighted;
@@ -45,10 +58,10 @@ final class Spectrum {
         for (int i = 0; i < n; i++) {
             y[i] = (y[i] - mean) * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / Math.max(1, n - 1)));
         }
-        Complex[] f = FFT.transform(y, TransformType.FORWARD);
+        double[][] f = transform(y);
         double[] power = new double[n / 2 + 1];
         for (int k = 1; k <= n / 2; k++) {
-            power[k] = f[k].abs() * f[k].abs();
+            power[k] = power(f, k);
         }
         return power;
     }
@@ -96,19 +109,19 @@ final class Spectrum {
 
     /** A surrogate with the same power spectrum and random phases (Theiler et al., 1992): a linear Gaussian process like the series. */
     static double[] phaseRandomised(double[] y, Random random) {
-        Complex[] f = FFT.transform(y, TransformType.FORWARD);
         int n = y.length;
+        double[][] f = transform(y.clone());
+        double[] re = f[0];
+        double[] im = f[1];
         for (int k = 1; k < n / 2; k++) {
             double phase = random.nextDouble() * 2 * Math.PI;
-            Complex c = Complex.valueOf(f[k].abs() * Math.cos(phase), f[k].abs() * Math.sin(phase));
-            f[k] = c;
-            f[n - k] = c.conjugate();
+            double magnitude = Math.sqrt(power(f, k));
+            re[k] = magnitude * Math.cos(phase);
+            im[k] = magnitude * Math.sin(phase);
+            re[n - k] = re[k];
+            im[n - k] = -im[k];
         }
-        Complex[] back = FFT.transform(f, TransformType.INVERSE);
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            out[i] = back[i].getReal();
-        }
-        return out;
+        FastFourierTransformer.transformInPlace(f, DftNormalization.STANDARD, TransformType.INVERSE);
+        return re;
     }
 }
