@@ -50,13 +50,17 @@ final class Spectrum {
         return total == 0 ? 1 : total / weighted;
     }
 
-    /** The power spectrum (Hann window) of the last 2^k samples, bins 0..n/2. */
+    /**
+     * The power spectrum (Hann window) of all the samples, zero-padded to a power of two: bins
+     * 0..n/2 of the padded length. All of them, not the last 2^k: two frequencies are told apart
+     * only as finely as the window is long.
+     */
     static double[] power(double[] x) {
-        double[] y = lastPowerOfTwo(x);
-        int n = y.length;
-        double mean = Stats.mean(y);
-        for (int i = 0; i < n; i++) {
-            y[i] = (y[i] - mean) * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / Math.max(1, n - 1)));
+        int n = Integer.highestOneBit(Math.max(1, x.length - 1)) << 1;
+        double[] y = new double[n];
+        double mean = Stats.mean(x);
+        for (int i = 0; i < x.length; i++) {
+            y[i] = (x[i] - mean) * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / Math.max(1, x.length - 1)));
         }
         double[][] f = transform(y);
         double[] power = new double[n / 2 + 1];
