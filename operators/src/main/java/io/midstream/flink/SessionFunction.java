@@ -100,6 +100,14 @@ public final class SessionFunction extends KeyedProcessFunction<String, LlmChunk
         chunks.inc();
         SessionState s = state.value();
         if (s == null) {
+            long watermark = ctx.timerService().currentWatermark();
+            if (chunk.getEventTime().toEpochMilli() + settings.inactivityTimeout().toMillis() <= watermark) {
+                // its session, if it had one, timed out and was forgotten: opening it again would
+                // start a phantom session whose timers lie behind the watermark
+                deadLetter(ctx, chunk, "chunk behind the watermark by more than the inactivity timeout (event time "
+                        + chunk.getEventTime() + ", watermark " + Instant.ofEpochMilli(watermark) + "): its session has timed out");
+                return;
+            }
             s = SessionState.open(settings, chunk.getTenantId(), chunk.getSessionId());
         }
         try {

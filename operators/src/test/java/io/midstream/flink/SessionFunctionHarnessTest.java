@@ -160,6 +160,28 @@ class SessionFunctionHarnessTest {
         assertThat(deadLetters()).singleElement().satisfies(d -> assertThat(d.getReason()).contains("after its session ended"));
     }
 
+    /**
+     * A chunk of a session that timed out and was forgotten (the watermark jumped past it, as when
+     * an idle partition lets another run ahead) must not open the session again: its timers would
+     * be in the past and fire only when the watermark next moves, and a phantom session would
+     * start from the middle.
+     */
+    @Test
+    void aChunkFurtherBehindTheWatermarkThanTheTimeoutIsADeadLetter() throws Exception {
+        send(chunk("s", 0, 1000, "a").build());
+        harness.processWatermark(1000 + TIMEOUT + RETENTION + 5_000);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        int emitted = events().size();
+        send(chunk("s", 1, 2000, "b").setFinishReason(io.midstream.avro.FinishReason.stop).build());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+        assertThat(events()).hasSize(emitted);
+        assertThat(deadLetters()).singleElement().satisfies(d -> assertThat(d.getReason()).contains("behind the watermark"));
+        // within the timeout of the watermark a session still opens: late, not over
+        send(chunk("t", 0, 1000 + RETENTION + 8_000, "c").build());
+        assertThat(events()).hasSize(emitted + 2);
+    }
+
     @Test
     void chunksBeyondTheFinalChunkAreDeadLetters() throws Exception {
         send(chunk("s", 0, 1000, "a").build());
