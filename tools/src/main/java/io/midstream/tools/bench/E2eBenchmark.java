@@ -41,6 +41,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -292,10 +293,10 @@ final class E2eBenchmark implements Callable<Integer> {
                 openSessions(out, 0, 2 * openSessions, now, true);
                 // a session far ahead in event time moves the watermark past every ended session's
                 // retention and past the inactivity timers that the sessions had set; measured once
-                // the session operator has seen that watermark, however long idleness takes to tell
+                // every operator has seen that watermark, however long idleness takes to tell
                 out.send(chunk("tick", 0, now + TimeUnit.HOURS.toMillis(2), true));
                 producer.flush();
-                awaitSessionWatermark(client, port, now + TimeUnit.HOURS.toMillis(1) + TimeUnit.MINUTES.toMillis(1));
+                awaitWatermarks(client, port, now + TimeUnit.HOURS.toMillis(1) + TimeUnit.MINUTES.toMillis(1));
             });
             long peak = peakHeap();
             Map<String, Long> byOperator = stateByOperator(client, port);
@@ -364,30 +365,42 @@ final class E2eBenchmark implements Callable<Integer> {
         return checkpoints(client, port).path("counts").path("completed").asLong();
     }
 
-    /** Waits until every subtask of the session operator has an input watermark of at least {@code at}. */
-    private static void awaitSessionWatermark(JobClient client, int port, long at) {
+    /**
+     * Waits until every operator past the sources, in every subtask, has passed on a watermark of
+     * at least {@code at}: the session operator first, then the operators behind it (the one that
+     * joins metrics with scores holds a session until its own watermark passes the end). An
+     * operator's output watermark, not the task's input one: a two-input task reports the minimum
+     * of its inputs, and the references' idle broadcast input never has one.
+     */
+    private static void awaitWatermarks(JobClient client, int port, long at) {
         try {
             String job = "/jobs/" + client.getJobID();
-            String vertex = null;
-            for (JsonNode v : get(port, job).path("vertices")) {
-                if (v.path("name").asText().startsWith("Sessions")) {
-                    vertex = v.path("id").asText();
-                }
-            }
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (true) {
-                JsonNode marks = get(port, job + "/vertices/" + vertex + "/watermarks");
-                boolean all = marks.size() > 0;
-                for (JsonNode m : marks) {
-                    all &= Long.parseLong(m.path("value").asText()) >= at;
+            for (JsonNode vertex : get(port, job).path("vertices")) {
+                if (vertex.path("name").asText().startsWith("Source:")) {
+                    continue;
                 }
-                if (all) {
-                    return;
+                String metrics = job + "/vertices/" + vertex.path("id").asText() + "/metrics";
+                while (true) {
+                    List<String> ids = new ArrayList<>();
+                    for (JsonNode m : get(port, metrics)) {
+                        if (m.path("id").asText().endsWith(".currentOutputWatermark")) {
+                            ids.add(m.path("id").asText());
+                        }
+                    }
+                    JsonNode marks = get(port, metrics + "?get=" + String.join(",", ids));
+                    boolean all = marks.size() > 0;
+                    for (JsonNode m : marks) {
+                        all &= Long.parseLong(m.path("value").asText()) >= at;
+                    }
+                    if (all) {
+                        break;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the watermarks of " + vertex.path("name").asText() + " did not pass " + at + " in 2 minutes: " + marks);
+                    }
+                    Thread.sleep(200);
                 }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("the session operator's watermark did not pass " + at + " in 2 minutes: " + marks);
-                }
-                Thread.sleep(200);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
