@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -206,9 +207,10 @@ final class E2eBenchmark implements Callable<Integer> {
         Thread.sleep(3000); // sources have their partitions
 
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        Histogram histogram = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+        Histogram histogram = histogram();
+        Map<String, Histogram> byDetector = new ConcurrentHashMap<>();
         AtomicBoolean stop = new AtomicBoolean();
-        Thread watcher = new Thread(() -> watch(watched, alerts, sentAt, histogram, stop), "bench-watch");
+        Thread watcher = new Thread(() -> watch(watched, alerts, sentAt, histogram, byDetector, stop), "bench-watch");
         watcher.start();
         Corpus corpus = Corpus.load();
         LoadGenerator generator = new LoadGenerator(new LoadGenerator.Settings(7, 0,
@@ -227,17 +229,37 @@ final class E2eBenchmark implements Callable<Integer> {
         client.cancel().get(60, TimeUnit.SECONDS);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("offered_chunks_per_s", sent / (double) seconds);
-        r.put("measured", histogram.getTotalCount());
-        r.put("p50_ms", histogram.getValueAtPercentile(50) / 1000.0);
-        r.put("p99_ms", histogram.getValueAtPercentile(99) / 1000.0);
-        r.put("max_ms", histogram.getMaxValue() / 1000.0);
-        System.out.printf("bench e2e: %s: %d measured, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", name,
-                histogram.getTotalCount(), (double) r.get("p50_ms"), (double) r.get("p99_ms"), (double) r.get("max_ms"));
+        r.putAll(figures(name, histogram));
+        if (alerts) {
+            Map<String, Object> detectors = new TreeMap<>();
+            byDetector.forEach((detector, h) -> detectors.put(detector, figures(name + ", " + detector + " alerts", h)));
+            r.put("by_detector", detectors);
+        }
         return r;
     }
 
-    /** Records, per output record, the time from its chunk's append to now; an alert decided by a deadline counts from the deadline. */
-    private void watch(String topic, boolean alerts, Map<String, Long> sentAt, Histogram histogram, AtomicBoolean stop) {
+    private static Histogram histogram() {
+        return new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+    }
+
+    /** Count, p50, p99 and max of a histogram of microseconds, in ms, also printed. */
+    private static Map<String, Object> figures(String name, Histogram h) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("measured", h.getTotalCount());
+        r.put("p50_ms", h.getValueAtPercentile(50) / 1000.0);
+        r.put("p99_ms", h.getValueAtPercentile(99) / 1000.0);
+        r.put("max_ms", h.getMaxValue() / 1000.0);
+        System.out.printf("bench e2e: %s: %d measured, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", name,
+                h.getTotalCount(), (double) r.get("p50_ms"), (double) r.get("p99_ms"), (double) r.get("max_ms"));
+        return r;
+    }
+
+    /**
+     * Records, per output record, the time from its chunk's append to now; an alert decided by a
+     * deadline counts from the deadline. Alerts are also recorded by detector, to tell which adds what.
+     */
+    private void watch(String topic, boolean alerts, Map<String, Long> sentAt, Histogram histogram, Map<String, Histogram> byDetector,
+                       AtomicBoolean stop) {
         try (KafkaConsumer<byte[], byte[]> consumer = KafkaClients.consumer(bootstrap)) {
             consumer.subscribe(List.of(topic));
             while (!stop.get()) {
@@ -245,6 +267,7 @@ final class E2eBenchmark implements Callable<Integer> {
                     long now = System.currentTimeMillis();
                     try {
                         long from;
+                        Histogram detector = null;
                         if (alerts) {
                             Alert a = Alert.getDecoder().decode(record.value());
                             Long sent = sentAt.get(key(a.getTenantId(), a.getSessionId(), a.getLastSeq()));
@@ -252,6 +275,7 @@ final class E2eBenchmark implements Callable<Integer> {
                                 continue;
                             }
                             from = Math.max(sent, a.getEventTime().toEpochMilli());
+                            detector = byDetector.computeIfAbsent(a.getDetector().name(), d -> histogram());
                         } else {
                             LlmChunk chunk = ChunkCodec.decode(record.value());
                             Long sent = sentAt.get(key(chunk.getTenantId(), chunk.getSessionId(), chunk.getSeq()));
@@ -261,6 +285,9 @@ final class E2eBenchmark implements Callable<Integer> {
                             from = sent;
                         }
                         histogram.recordValue(Math.max(0, now - from) * 1000);
+                        if (detector != null) {
+                            detector.recordValue(Math.max(0, now - from) * 1000);
+                        }
                     } catch (Exception e) {
                         throw new IllegalStateException("an output record does not decode", e);
                     }
@@ -489,6 +516,8 @@ final class E2eBenchmark implements Callable<Integer> {
         System.out.printf("%-52s %14.0f %14.0f%n", "offered in the latency run, chunks/s (measured)",
                 (double) lpt.get("offered_chunks_per_s"), (double) lfull.get("offered_chunks_per_s"));
         System.out.printf("%-52s %14s %14d%n", "latency samples (chunks out / alerts out)", lpt.get("measured"), (long) lfull.get("measured"));
+        ((Map<String, Map<String, Object>>) lfull.get("by_detector")).forEach((detector, f) -> System.out.printf("%-52s %14s %14s%n",
+                "  " + detector + " alerts: count, p50 / p99 ms", "", String.format("%d, %.1f / %.1f", (long) f.get("measured"), (double) f.get("p50_ms"), (double) f.get("p99_ms"))));
         System.out.printf("%-52s %14s %14.1f%n", "state per 1,000 open sessions, KB", "", (double) s.get("state_kb_per_1000_open_sessions"));
         System.out.printf("%-52s %14s %14s%n", "state: empty / " + openSessions + " / " + 2 * openSessions + " open / after end, B", "",
                 s.get("state_bytes_empty") + " / " + s.get("state_bytes_open_" + openSessions) + " / " + s.get("state_bytes_open_" + 2 * openSessions) + " / " + s.get("state_bytes_after_end"));

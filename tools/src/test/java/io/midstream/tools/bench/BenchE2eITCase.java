@@ -23,6 +23,11 @@ class BenchE2eITCase {
         assertThat(r.at("/throughput/full/chunks_per_s").asDouble()).isPositive();
         assertThat(r.at("/latency/pass_through/measured").asLong()).as("chunks timed through the pass-through job").isPositive();
         assertThat(r.at("/latency/full/measured").asLong()).as("alerts timed through the full job").isPositive();
+        long byDetector = 0;
+        for (JsonNode d : r.at("/latency/full/by_detector")) {
+            byDetector += d.path("measured").asLong();
+        }
+        assertThat(byDetector).as("alerts timed by detector").isEqualTo(r.at("/latency/full/measured").asLong());
         // state grows with open sessions and goes back down when they end; the operator that joins
         // metrics with scores keeps nothing of ended sessions (it kept ~430 B each, 258 KB for 600,
         // while orphaned scores stayed behind)
