@@ -29,13 +29,12 @@ public final class Determinism {
         if (usable < 10) {
             return Double.NaN;
         }
-        KdTree tree = new KdTree(y, m, tau, usable);
+        int[] nearest = NearestNeighbours.of(y, m, tau, usable, theiler);
         double sq = 0;
         int count = 0;
         int ahead = (m - 1) * tau + 1;
-        int j = -1;
         for (int i = 0; i < usable; i++) {
-            j = tree.nearest(i, theiler, usable, j + 1);
+            int j = nearest[i];
             if (j >= 0) {
                 double e = y[i + ahead] - y[j + ahead];
                 sq += e * e;

@@ -28,14 +28,13 @@ public final class RosensteinEstimator {
         if (steps < 4 || limit < 10) {
             return new Result(Double.NaN, new double[0], 0, 0);
         }
-        KdTree tree = new KdTree(x, m, tau, limit);
+        int[] nearest = NearestNeighbours.of(x, m, tau, limit, theiler);
         double[] sum = new double[steps];
         int[] count = new int[steps];
         double[] pair = new double[steps + (m - 1) * tau];
         double[] sq = new double[steps];
-        int j = -1;
         for (int i = 0; i < limit; i++) {
-            j = tree.nearest(i, theiler, limit, j + 1);
+            int j = nearest[i];
             if (j < 0) {
                 continue;
             }

@@ -1,0 +1,57 @@
+package io.midstream.attractor;
+
+import java.util.Arrays;
+
+/**
+ * The nearest neighbour of every point of a delay embedding outside its Theiler window (Theiler,
+ * 1986), the question of the divergence curve and of nearest-neighbour prediction. Few points are
+ * compared pair by pair, each pair once for both of its points; many go to the k-d tree. A tree
+ * query prunes well only where the previous answer's successor is close, as on a smooth trajectory;
+ * on noise it visits most of a small tree at several times the cost of a comparison.
+ */
+final class NearestNeighbours {
+    /** Up to this many points every pair is compared (measured on noise and on flows; see {@code AttractorBenchmark}). */
+    static final int PAIRWISE_MAX = 256;
+
+    private NearestNeighbours() {}
+
+    /**
+     * For each point i of 0..count-1 of the embedding of x in m dimensions with delay tau, the
+     * nearest point j of 0..count-1 with |i - j| > theiler, or -1 where there is none.
+     */
+    static int[] of(double[] x, int m, int tau, int count, int theiler) {
+        return count <= PAIRWISE_MAX ? pairwise(x, m, tau, count, theiler) : byTree(x, m, tau, count, theiler);
+    }
+
+    static int[] pairwise(double[] x, int m, int tau, int count, int theiler) {
+        int[] nearest = new int[count];
+        Arrays.fill(nearest, -1);
+        double[] bestSq = new double[count];
+        Arrays.fill(bestSq, Double.POSITIVE_INFINITY);
+        for (int i = 0; i < count; i++) {
+            for (int j = i + theiler + 1; j < count; j++) {
+                double sq = DelayEmbedding.squaredDistance(x, i, j, m, tau);
+                if (sq < bestSq[i]) {
+                    bestSq[i] = sq;
+                    nearest[i] = j;
+                }
+                if (sq < bestSq[j]) {
+                    bestSq[j] = sq;
+                    nearest[j] = i;
+                }
+            }
+        }
+        return nearest;
+    }
+
+    static int[] byTree(double[] x, int m, int tau, int count, int theiler) {
+        int[] nearest = new int[count];
+        KdTree tree = new KdTree(x, m, tau, count);
+        int j = -1;
+        for (int i = 0; i < count; i++) {
+            j = tree.nearest(i, theiler, count, j + 1);
+            nearest[i] = j;
+        }
+        return nearest;
+    }
+}

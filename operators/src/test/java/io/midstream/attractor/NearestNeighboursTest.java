@@ -1,0 +1,44 @@
+package io.midstream.attractor;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Both ways of finding every point's nearest neighbour find one as near as a scan's, with any Theiler window. */
+class NearestNeighboursTest {
+    @Property
+    void everyNeighbourIsAsNearAsAScan(@ForAll @Size(min = 12, max = 300) List<@IntRange(min = -50, max = 50) Integer> values,
+                                       @ForAll @IntRange(min = 1, max = 4) int m, @ForAll @IntRange(min = 1, max = 3) int tau,
+                                       @ForAll @IntRange(min = 0, max = 12) int theiler) {
+        // integers: many exact ties, where the answer may be any of the nearest
+        double[] x = values.stream().mapToDouble(v -> v / 7.0).toArray();
+        int count = x.length - (m - 1) * tau;
+        if (count < 1) {
+            return;
+        }
+        for (int[] nearest : List.of(NearestNeighbours.pairwise(x, m, tau, count, theiler), NearestNeighbours.byTree(x, m, tau, count, theiler))) {
+            assertThat(nearest).hasSize(count);
+            for (int q = 0; q < count; q++) {
+                double expected = Double.POSITIVE_INFINITY;
+                for (int j = 0; j < count; j++) {
+                    if (Math.abs(j - q) > theiler) {
+                        expected = Math.min(expected, DelayEmbedding.squaredDistance(x, q, j, m, tau));
+                    }
+                }
+                int j = nearest[q];
+                if (expected == Double.POSITIVE_INFINITY) {
+                    assertThat(j).isEqualTo(-1);
+                } else {
+                    assertThat(j).isBetween(0, count - 1);
+                    assertThat(Math.abs(j - q)).isGreaterThan(theiler);
+                    assertThat(DelayEmbedding.squaredDistance(x, q, j, m, tau)).isEqualTo(expected);
+                }
+            }
+        }
+    }
+}
