@@ -24,21 +24,25 @@ class KdTreeTest {
         KdTree tree = new KdTree(x, m, tau, count);
         for (int limit : new int[] {count, count / 2}) {
             for (int q = 0; q < count; q++) {
-                double expected = Double.POSITIVE_INFINITY;
-                for (int j = 0; j < limit; j++) {
-                    if (Math.abs(j - q) > theiler) {
-                        expected = Math.min(expected, DelayEmbedding.squaredDistance(x, q, j, m, tau));
-                    }
-                }
-                int j = tree.nearest(q, theiler, limit, candidate);
-                if (expected == Double.POSITIVE_INFINITY) {
-                    assertThat(j).isEqualTo(-1);
-                } else {
-                    assertThat(j).isBetween(0, limit - 1);
-                    assertThat(Math.abs(j - q)).isGreaterThan(theiler);
-                    assertThat(DelayEmbedding.squaredDistance(x, q, j, m, tau)).isEqualTo(expected);
-                }
+                assertAsNearAsAScan(x, m, tau, theiler, limit, q, tree.nearest(q, theiler, limit, candidate));
             }
+        }
+    }
+
+    /** j is a nearest point to q among 0..limit-1 outside the Theiler window, or -1 where there is none. */
+    static void assertAsNearAsAScan(double[] x, int m, int tau, int theiler, int limit, int q, int j) {
+        double expected = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < limit; k++) {
+            if (Math.abs(k - q) > theiler) {
+                expected = Math.min(expected, DelayEmbedding.squaredDistance(x, q, k, m, tau));
+            }
+        }
+        if (expected == Double.POSITIVE_INFINITY) {
+            assertThat(j).isEqualTo(-1);
+        } else {
+            assertThat(j).isBetween(0, limit - 1);
+            assertThat(Math.abs(j - q)).isGreaterThan(theiler);
+            assertThat(DelayEmbedding.squaredDistance(x, q, j, m, tau)).isEqualTo(expected);
         }
     }
 }

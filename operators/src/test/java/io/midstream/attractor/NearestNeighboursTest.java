@@ -24,20 +24,7 @@ class NearestNeighboursTest {
         for (int[] nearest : List.of(NearestNeighbours.pairwise(x, m, tau, count, theiler), NearestNeighbours.byTree(x, m, tau, count, theiler))) {
             assertThat(nearest).hasSize(count);
             for (int q = 0; q < count; q++) {
-                double expected = Double.POSITIVE_INFINITY;
-                for (int j = 0; j < count; j++) {
-                    if (Math.abs(j - q) > theiler) {
-                        expected = Math.min(expected, DelayEmbedding.squaredDistance(x, q, j, m, tau));
-                    }
-                }
-                int j = nearest[q];
-                if (expected == Double.POSITIVE_INFINITY) {
-                    assertThat(j).isEqualTo(-1);
-                } else {
-                    assertThat(j).isBetween(0, count - 1);
-                    assertThat(Math.abs(j - q)).isGreaterThan(theiler);
-                    assertThat(DelayEmbedding.squaredDistance(x, q, j, m, tau)).isEqualTo(expected);
-                }
+                KdTreeTest.assertAsNearAsAScan(x, m, tau, theiler, count, q, nearest[q]);
             }
         }
     }
