@@ -13,7 +13,7 @@ final class NearestNeighbours {
     /**
      * Up to this many points every pair is compared: on windows of noise and of a flow in 3
      * dimensions, pairs cost a third of the tree's queries at 64 points and about the same at 256
-     * on the flow; at 512 the tree costs half.
+     * on the flow; at 512 the tree costs half on the flow and as much on noise.
      */
     static final int PAIRWISE_MAX = 256;
 
