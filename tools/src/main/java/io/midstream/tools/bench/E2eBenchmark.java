@@ -284,9 +284,10 @@ final class E2eBenchmark implements Callable<Integer> {
                             }
                             from = sent;
                         }
-                        histogram.recordValue(Math.max(0, now - from) * 1000);
+                        long micros = Math.max(0, now - from) * 1000;
+                        histogram.recordValue(micros);
                         if (detector != null) {
-                            detector.recordValue(Math.max(0, now - from) * 1000);
+                            detector.recordValue(micros);
                         }
                     } catch (Exception e) {
                         throw new IllegalStateException("an output record does not decode", e);
