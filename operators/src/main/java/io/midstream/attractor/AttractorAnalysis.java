@@ -11,8 +11,11 @@ import java.util.Arrays;
  * <li>periodic, where the series returns to itself within four mean periods (normalised squared
  * difference under 3%: noise at most about a sixth of the swing). The 0-1 test is thrown by a
  * little noise on a short period, and a torus comes that close only after many turns;</li>
- * <li>regular, where the 0-1 test's K is at most 0.4 (chaos and noise both drive it towards 1;
- * under 100 values the test abstains):
+ * <li>regular, where the spectrum has no continuous part above its white floor ({@link LineSpectrum}:
+ * a phase-coherent chaotic flow such as Rössler's has one, around its sharp peaks) and either its
+ * lines hold half of the power over a floor of measurement noise (which drives the 0-1 test towards
+ * 1; without noise, K decides) or the 0-1 test's K is at most 0.4 (chaos and noise both drive it
+ * towards 1; under 100 values the test abstains):
  * periodic where the spectrum's peaks are one frequency and its harmonics, quasi-periodic where
  * they are not. This comes before the surrogates, which are themselves sums of sinusoids for such
  * motion and cannot tell it from noise;</li>
@@ -24,6 +27,8 @@ import java.util.Arrays;
 public final class AttractorAnalysis {
     static final double STOCHASTIC_RATIO = 0.7;
     static final double CHAOTIC_K = 0.4;
+    /** Lines over a white floor holding this share of the power are a regular series under measurement noise. */
+    static final double LINE_SHARE = 0.5;
     static final double PERIODIC_RETURN = 0.03;
     static final int MAX_DIMENSION = 10;
     static final double FNN_SHARE = 0.02;
@@ -67,16 +72,19 @@ public final class AttractorAnalysis {
         int theiler = meanPeriod;
         double lyapunov = RosensteinEstimator.estimate(x, m, tau, theiler, 10 * theiler).perSample();
         double d2 = CorrelationDimension.estimate(x, m, tau, theiler, REFERENCES);
+        double[] power = Spectrum.power(x);
+        LineSpectrum lines = LineSpectrum.of(power, x.length);
         // each test only where the ones before it left the class open
         AttractorClass c;
         if (returns) {
             c = AttractorClass.PERIODIC;
-        } else if (ZeroOneTest.k(subsample(x, Math.max(1, tau / 2)), FREQUENCIES, 1) <= CHAOTIC_K) {
-            c = regular(x);
+        } else if (!lines.continuous() && (lines.noisy() && lines.lineShare() >= LINE_SHARE
+                || ZeroOneTest.k(subsample(x, Math.max(1, tau / 2)), FREQUENCIES, 1) <= CHAOTIC_K)) {
+            c = regular(power);
         } else if (!(Determinism.ratio(x, m, tau, theiler, SURROGATES, 1) <= STOCHASTIC_RATIO)) {
             c = AttractorClass.STOCHASTIC;
         } else {
-            c = lyapunov > 0 ? AttractorClass.CHAOTIC : regular(x);
+            c = lyapunov > 0 ? AttractorClass.CHAOTIC : regular(power);
         }
         return new Report(c, finite(lyapunov), finite(d2), m, tau);
     }
@@ -91,8 +99,8 @@ public final class AttractorAnalysis {
     }
 
     /** Periodic where the spectrum's peaks are one frequency and its harmonics, quasi-periodic where not. */
-    private static AttractorClass regular(double[] x) {
-        return Spectrum.harmonic(Spectrum.power(x)) ? AttractorClass.PERIODIC : AttractorClass.QUASI_PERIODIC;
+    private static AttractorClass regular(double[] power) {
+        return Spectrum.harmonic(power) ? AttractorClass.PERIODIC : AttractorClass.QUASI_PERIODIC;
     }
 
     static boolean fixedPoint(double[] x, double share) {

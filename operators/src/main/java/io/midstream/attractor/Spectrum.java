@@ -57,10 +57,20 @@ final class Spectrum {
      */
     static double[] power(double[] x) {
         int n = Integer.highestOneBit(Math.max(1, x.length - 1)) << 1;
-        double[] y = new double[n];
-        double mean = Stats.mean(x);
+        double[] window = new double[x.length];
+        double weighted = 0;
+        double weights = 0;
         for (int i = 0; i < x.length; i++) {
-            y[i] = (x[i] - mean) * (0.5 - 0.5 * Math.cos(2 * Math.PI * i / Math.max(1, x.length - 1)));
+            window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / Math.max(1, x.length - 1));
+            weighted += window[i] * x[i];
+            weights += window[i];
+        }
+        // the mean under the window, so that the windowed series has no power at frequency 0 to leak
+        // into the lowest bins, where it would pass for a continuum
+        double mean = weights == 0 ? 0 : weighted / weights;
+        double[] y = new double[n];
+        for (int i = 0; i < x.length; i++) {
+            y[i] = (x[i] - mean) * window[i];
         }
         double[][] f = transform(y);
         double[] power = new double[n / 2 + 1];
@@ -103,12 +113,17 @@ final class Spectrum {
         }
         double lowest = Arrays.stream(peaks).min().getAsDouble();
         for (double p : peaks) {
-            double ratio = p / lowest;
-            if (Math.abs(ratio - Math.rint(ratio)) * lowest > 1.5) {
+            if (!multiple(p, lowest, 1.5)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether bin {@code position} is within {@code tolerance} bins of a multiple of bin {@code fundamental}. */
+    static boolean multiple(double position, double fundamental, double tolerance) {
+        double ratio = position / fundamental;
+        return Math.abs(ratio - Math.rint(ratio)) * fundamental <= tolerance;
     }
 
     /** A surrogate with the same power spectrum and random phases (Theiler et al., 1992): a linear Gaussian process like the series. */

@@ -27,14 +27,19 @@ class ClassificationSuiteTest {
             for (double dt : new double[] {0.02, 0.05}) {
                 cases.add(new Case("lorenz dt " + dt + " " + n, AttractorClass.CHAOTIC, s -> Systems.lorenz(n, dt, s)));
             }
-            cases.add(new Case("rossler dt 0.2 " + n, AttractorClass.CHAOTIC, s -> Systems.rossler(n, 0.2, s)));
+            for (double dt : new double[] {0.1, 0.2}) {
+                cases.add(new Case("rossler dt " + dt + " " + n, AttractorClass.CHAOTIC, s -> Systems.rossler(n, dt, s)));
+            }
             for (double period : new double[] {7.3, 25, 60}) {
                 cases.add(new Case("sine " + period + " " + n, AttractorClass.PERIODIC, s -> Systems.sine(n, period, 3, s)));
                 cases.add(new Case("sine+5% " + period + " " + n, AttractorClass.PERIODIC,
                         s -> Systems.withNoise(Systems.sine(n, period, 3, s), 0.05, s)));
             }
             cases.add(new Case("sawtooth 17 " + n, AttractorClass.PERIODIC, s -> Systems.sawtooth(n, 17, s)));
+            cases.add(new Case("sawtooth+20% 17 " + n, AttractorClass.PERIODIC, s -> Systems.withNoise(Systems.sawtooth(n, 17, s), 0.2, s)));
+            cases.add(new Case("sine+30% 25 " + n, AttractorClass.PERIODIC, s -> Systems.withNoise(Systems.sine(n, 25, 3, s), 0.3, s)));
             cases.add(new Case("quasi 20 " + n, AttractorClass.QUASI_PERIODIC, s -> Systems.quasiPeriodic(n, 20, s)));
+            cases.add(new Case("quasi+20% 20 " + n, AttractorClass.QUASI_PERIODIC, s -> Systems.withNoise(Systems.quasiPeriodic(n, 20, s), 0.2, s)));
             cases.add(new Case("quasi 45 " + n, AttractorClass.QUASI_PERIODIC, s -> Systems.quasiPeriodic(n, 45, s)));
             cases.add(new Case("decay " + n, AttractorClass.FIXED_POINT, s -> Systems.decay(n, 1000, 400, 0.05, s)));
             cases.add(new Case("decay to 0 " + n, AttractorClass.FIXED_POINT, s -> Systems.decay(n, 0, 5, 0.05, s)));
