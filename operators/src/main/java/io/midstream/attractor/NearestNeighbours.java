@@ -11,11 +11,16 @@ import java.util.Arrays;
  */
 final class NearestNeighbours {
     /**
-     * Up to this many points every pair is compared: on windows of noise and of a flow in 3
-     * dimensions, pairs cost a third of the tree's queries at 64 points and about the same at 256
-     * on the flow; at 512 the tree costs half on the flow and as much on noise.
+     * Up to this many points per cell of a split along every axis, every pair is compared: a k-d
+     * tree answers in logarithmic time only where the points far outnumber 2^m (Friedman, Bentley and
+     * Finkel, ACM TOMS 3, 1977). Measured on fresh windows: in 3 dimensions pairs cost a third of the
+     * tree's queries at 64 points and about the same at 256; at 512 the tree costs half on a flow and
+     * as much on noise. On noise in 6 dimensions pairs cost half of the tree's queries at 1,000 points
+     * (1.7 against 3.5 ms) and 0.8 of them at 2,000; in 8, a quarter to 0.4 of them. A flow pays for
+     * being embedded in 6 (1.9 times the tree's cost at 1,000 points), but false nearest neighbours
+     * embed flows in 3 or 4: more dimensions are what noise gets.
      */
-    static final int PAIRWISE_MAX = 256;
+    static final int PAIRWISE_PER_CELL = 32;
 
     private NearestNeighbours() {}
 
@@ -24,7 +29,7 @@ final class NearestNeighbours {
      * nearest point j of 0..count-1 with |i - j| > theiler, or -1 where there is none.
      */
     static int[] of(double[] x, int m, int tau, int count, int theiler) {
-        return count <= PAIRWISE_MAX ? pairwise(x, m, tau, count, theiler) : byTree(x, m, tau, count, theiler);
+        return count <= PAIRWISE_PER_CELL << Math.min(m, 20) ? pairwise(x, m, tau, count, theiler) : byTree(x, m, tau, count, theiler);
     }
 
     static int[] pairwise(double[] x, int m, int tau, int count, int theiler) {
