@@ -39,10 +39,10 @@ class LineSpectrumTest {
     }
 
     /**
-     * Lorenz's spectrum is broad at any noise, over 50 time units at least (over 20, sampled every 0.01,
-     * all its power is in a few of the lowest bins). (Rössler's need not be: over 200 time units a trajectory
-     * can stay near a periodic orbit and leave a comb of lines with under 0.1% of the power between
-     * them, which measurement noise hides; then the 0-1 test decides.)
+     * Lorenz's spectrum is broad at any noise, over 50 time units at least (over 20, sampled every
+     * 0.01, all its power is in a few of the lowest bins). Rössler's need not be: over 200 time units a
+     * trajectory can stay near a periodic orbit and leave a comb of lines with under 0.1% of the power
+     * between them, which measurement noise can hide (README, known misses).
      */
     @Property(tries = 300)
     void aBroadbandFlowHasAContinuum(@ForAll @DoubleRange(min = 50, max = 250) double span,
@@ -58,5 +58,4 @@ class LineSpectrumTest {
     void whiteNoiseHasNoLines(@ForAll @IntRange(min = 100, max = 5000) int n, @ForAll @LongRange(min = 1, max = 1000) long seed) {
         assertThat(LineSpectrum.of(Spectrum.power(Systems.whiteNoise(n, seed)), n).lineShare()).isZero();
     }
-
 }
