@@ -30,6 +30,9 @@ import java.util.Map;
  * the bound runs out, and both must have happened.
  */
 public final class LtlPatterns {
+    /** The stage that waits for a segment's first q: not evidence of a violation. */
+    static final String RESET = "reset";
+
     private LtlPatterns() {}
 
     /**
@@ -81,6 +84,18 @@ public final class LtlPatterns {
         }
     }
 
+    /**
+     * Whether a rule's verdicts need event time: only a bound in time does. The others depend on
+     * the order of the session's events alone, which {@link LtlEventOperator} emits in order on a
+     * chained stream, so CEP can take them as they come, in processing time, instead of buffering
+     * each until the watermark passes it (a map entry and a timer per timestamp, and the watermark's
+     * delay before every verdict).
+     */
+    public static boolean timed(Formula formula) {
+        Formula.Bound bound = SpecificationPattern.of(formula).bound();
+        return bound != null && bound.timed();
+    }
+
     public static List<Pattern<LtlEvent, LtlEvent>> compile(Formula formula, Map<String, Integer> bits) {
         Shape shape = SpecificationPattern.of(formula);
         Guard p = guard(shape.p(), bits);
@@ -112,22 +127,22 @@ public final class LtlPatterns {
         if (kind == Kind.EXISTENCE && !closeRequired
                 && !Guard.satisfiable(scope == Scope.AFTER_UNTIL ? Guard.and(p, Guard.not(r)) : p)) {
             // nothing can exist: the violation is the scope's opening (a chunk, after START)
-            Stages opened = scope == Scope.GLOBALLY ? open(scope, q, r).then("violation", end, On.chunk(new Guard.Constant(true)), false)
-                    : open(scope, q, r);
+            Stages opened = scope == Scope.GLOBALLY ? open(scope, q, r, true).then("violation", end, On.chunk(new Guard.Constant(true)), false)
+                    : open(scope, q, r, true);
             return List.of(opened.pattern);
         }
         switch (kind) {
             case ABSENCE, UNIVERSALITY -> {
                 Guard bad = kind == Kind.ABSENCE ? p : Guard.not(p);
-                Stages found = open(scope, q, r).then("violation", segmentEnd, On.chunk(bad), false);
+                Stages found = open(scope, q, r, false).then("violation", segmentEnd, On.chunk(bad), false);
                 return List.of((closeRequired ? found.then("close", end, close, false) : found).pattern);
             }
             case EXISTENCE -> {
                 IterativeCondition<LtlEvent> not = closeRequired ? or(On.chunk(p), end) : On.chunk(p);
-                return List.of(open(scope, q, r).then("close", not, close, false).pattern);
+                return List.of(open(scope, q, r, true).then("close", not, close, false).pattern);
             }
             case PRECEDENCE -> {
-                Stages found = open(scope, q, r)
+                Stages found = open(scope, q, r, true)
                         .then("violation", or(On.chunk(s), segmentEnd), On.chunk(Guard.and(p, Guard.not(s))), false);
                 return List.of((closeRequired ? found.then("close", end, close, false) : found).pattern);
             }
@@ -137,7 +152,7 @@ public final class LtlPatterns {
                 if (scope == Scope.GLOBALLY) {
                     return List.of(Stages.begin("trigger", trigger).then("close", answered, close, false).pattern);
                 }
-                return List.of(open(scope, q, r).then("trigger", segmentEnd, trigger, true).then("close", answered, close, false).pattern);
+                return List.of(open(scope, q, r, false).then("trigger", segmentEnd, trigger, true).then("close", answered, close, false).pattern);
             }
             case BOUNDED_RESPONSE -> {
                 return boundedResponse(scope, p, s, q, r, shape.bound(), segmentEnd);
@@ -160,7 +175,7 @@ public final class LtlPatterns {
             if (scope == Scope.GLOBALLY) {
                 return List.of(Stages.begin("trigger", trigger).then("expiry", On.chunk(s), end, false).pattern.within(window));
             }
-            return List.of(open(scope, q, r).then("trigger", segmentEnd, trigger, true).then("expiry", On.chunk(s), end, false)
+            return List.of(open(scope, q, r, false).then("trigger", segmentEnd, trigger, true).then("expiry", On.chunk(s), end, false)
                     .pattern.within(window, WithinType.PREVIOUS_AND_CURRENT));
         }
         switch (scope) {
@@ -168,14 +183,14 @@ public final class LtlPatterns {
                 return List.of(Stages.begin("trigger", trigger).then("expiry", answered, or(expired, end), false).pattern);
             }
             case AFTER, AFTER_UNTIL -> {
-                return List.of(open(scope, q, r).then("trigger", segmentEnd, trigger, true).then("expiry", answered, or(expired, end), false).pattern);
+                return List.of(open(scope, q, r, false).then("trigger", segmentEnd, trigger, true).then("expiry", answered, or(expired, end), false).pattern);
             }
             default -> {
                 IterativeCondition<LtlEvent> close = On.boundary(r);
-                Stages closedFirst = open(scope, q, r).then("trigger", segmentEnd, trigger, true)
+                Stages closedFirst = open(scope, q, r, false).then("trigger", segmentEnd, trigger, true)
                         .then("close", or(answered, end), close, false)
                         .then("expiry", answered, or(expired, end), false);
-                Stages expiredFirst = open(scope, q, r).then("trigger", segmentEnd, trigger, true)
+                Stages expiredFirst = open(scope, q, r, false).then("trigger", segmentEnd, trigger, true)
                         .then("expiry", or(or(answered, close), end), expired, false)
                         .then("close", end, close, false);
                 return List.of(closedFirst.pattern, expiredFirst.pattern);
@@ -183,12 +198,22 @@ public final class LtlPatterns {
         }
     }
 
-    private static Stages open(Scope scope, Guard q, Guard r) {
+    /**
+     * Where a scope opens. Between q and r, existence and precedence ask something of each q
+     * ({@code everyQ}): a p after the first q does not answer for a later one. What absence,
+     * universality and response ask of a later q, the first q of its segment asks already, so one
+     * partial match per segment does, instead of one per q: it starts at the session's start or at
+     * an r's CHUNK event (after the BOUNDARY event that closed the last segment, whose match would
+     * prune it) and takes the first q.
+     */
+    private static Stages open(Scope scope, Guard q, Guard r, boolean everyQ) {
+        Guard opens = Guard.and(q, Guard.not(r));
         return switch (scope) {
             case GLOBALLY, BEFORE -> Stages.begin("open", On.start());
             // the first q opens the scope for good: later ones change nothing
             case AFTER -> Stages.begin("start", On.start()).then("open", On.end(), On.boundary(q), false);
-            case BETWEEN, AFTER_UNTIL -> Stages.begin("open", On.boundary(Guard.and(q, Guard.not(r))));
+            case BETWEEN, AFTER_UNTIL -> everyQ ? Stages.begin("open", On.boundary(opens))
+                    : Stages.begin(RESET, or(On.start(), On.chunk(r))).then("open", or(On.chunk(r), On.end()), On.boundary(opens), false);
         };
     }
 

@@ -37,7 +37,7 @@ public final class LtlViolations extends PatternProcessFunction<LtlEvent, Alert>
 
     @Override
     public void processMatch(Map<String, List<LtlEvent>> match, Context ctx, Collector<Alert> out) {
-        out.collect(alert(match, ctx.timestamp(), "violated"));
+        out.collect(alert(match, null, "violated"));
     }
 
     @Override
@@ -45,12 +45,16 @@ public final class LtlViolations extends PatternProcessFunction<LtlEvent, Alert>
         ctx.output(TIMEOUTS, alert(match, ctx.timestamp(), "violated: no response in time"));
     }
 
-    private Alert alert(Map<String, List<LtlEvent>> match, long decidedAt, String what) {
+    /** @param decidedAt the timeout's time, or null for a match: the time of its last event (CEP's own is the wall clock in processing time) */
+    private Alert alert(Map<String, List<LtlEvent>> match, Long decidedAt, String what) {
         alerts.inc();
         LtlEvent first = null;
         LtlEvent last = null;
-        for (List<LtlEvent> events : match.values()) {
-            for (LtlEvent e : events) {
+        for (Map.Entry<String, List<LtlEvent>> stage : match.entrySet()) {
+            if (stage.getKey().equals(LtlPatterns.RESET)) {
+                continue;
+            }
+            for (LtlEvent e : stage.getValue()) {
                 if (first == null || order(e, first) < 0) {
                     first = e;
                 }
@@ -60,7 +64,7 @@ public final class LtlViolations extends PatternProcessFunction<LtlEvent, Alert>
             }
         }
         return Alerts.of(last.tenant, last.session, DetectorKind.LTL, rule.id(), rule.severity(), first.seq, last.seq, 1.0,
-                "rule " + rule.id() + " " + what + ": " + rule.text(), Instant.ofEpochMilli(decidedAt));
+                "rule " + rule.id() + " " + what + ": " + rule.text(), Instant.ofEpochMilli(decidedAt == null ? last.time : decidedAt));
     }
 
     private static int order(LtlEvent a, LtlEvent b) {
