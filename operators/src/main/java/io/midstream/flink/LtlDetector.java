@@ -8,7 +8,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.cep.CEP;
-import org.apache.flink.cep.PatternStream;
 import org.apache.flink.cep.pattern.Pattern;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
@@ -62,13 +61,10 @@ public final class LtlDetector implements Detector {
         DataStream<Alert> all = null;
         for (LtlRule rule : rules) {
             List<Pattern<LtlEvent, LtlEvent>> patterns = LtlPatterns.compile(rule.formula(), propositions.bits());
-            boolean timed = LtlPatterns.timed(rule.formula());
             for (int i = 0; i < patterns.size(); i++) {
                 String name = "ltl-" + rule.id() + (patterns.size() > 1 ? "-" + i : "");
-                // a BOUNDARY and a CHUNK event share a timestamp: in event time the order says which comes first
-                PatternStream<LtlEvent> stream = timed ? CEP.pattern(events, patterns.get(i), new LtlEvent.Order())
-                        : CEP.pattern(events, patterns.get(i)).inProcessingTime();
-                SingleOutputStreamOperator<Alert> found = stream.process(new LtlViolations(rule)).name("LTL: " + rule.id()).uid(name);
+                SingleOutputStreamOperator<Alert> found = CEP.pattern(events, patterns.get(i), new LtlEvent.Order())
+                        .process(new LtlViolations(rule)).name("LTL: " + rule.id()).uid(name);
                 DataStream<Alert> both = found.union(found.getSideOutput(LtlViolations.TIMEOUTS));
                 all = all == null ? both : all.union(both);
             }

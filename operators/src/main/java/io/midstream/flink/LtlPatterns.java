@@ -84,18 +84,6 @@ public final class LtlPatterns {
         }
     }
 
-    /**
-     * Whether a rule's verdicts need event time: only a bound in time does. The others depend on
-     * the order of the session's events alone, which {@link LtlEventOperator} emits in order on a
-     * chained stream, so CEP can take them as they come, in processing time, instead of buffering
-     * each until the watermark passes it (a map entry and a timer per timestamp, and the watermark's
-     * delay before every verdict).
-     */
-    public static boolean timed(Formula formula) {
-        Formula.Bound bound = SpecificationPattern.of(formula).bound();
-        return bound != null && bound.timed();
-    }
-
     public static List<Pattern<LtlEvent, LtlEvent>> compile(Formula formula, Map<String, Integer> bits) {
         Shape shape = SpecificationPattern.of(formula);
         Guard p = guard(shape.p(), bits);

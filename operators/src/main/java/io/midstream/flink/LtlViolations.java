@@ -37,7 +37,7 @@ public final class LtlViolations extends PatternProcessFunction<LtlEvent, Alert>
 
     @Override
     public void processMatch(Map<String, List<LtlEvent>> match, Context ctx, Collector<Alert> out) {
-        out.collect(alert(match, null, "violated"));
+        out.collect(alert(match, ctx.timestamp(), "violated"));
     }
 
     @Override
@@ -45,8 +45,7 @@ public final class LtlViolations extends PatternProcessFunction<LtlEvent, Alert>
         ctx.output(TIMEOUTS, alert(match, ctx.timestamp(), "violated: no response in time"));
     }
 
-    /** @param decidedAt the timeout's time, or null for a match: the time of its last event (CEP's own is the wall clock in processing time) */
-    private Alert alert(Map<String, List<LtlEvent>> match, Long decidedAt, String what) {
+    private Alert alert(Map<String, List<LtlEvent>> match, long decidedAt, String what) {
         alerts.inc();
         LtlEvent first = null;
         LtlEvent last = null;
@@ -64,7 +63,7 @@ public final class LtlViolations extends PatternProcessFunction<LtlEvent, Alert>
             }
         }
         return Alerts.of(last.tenant, last.session, DetectorKind.LTL, rule.id(), rule.severity(), first.seq, last.seq, 1.0,
-                "rule " + rule.id() + " " + what + ": " + rule.text(), Instant.ofEpochMilli(decidedAt == null ? last.time : decidedAt));
+                "rule " + rule.id() + " " + what + ": " + rule.text(), Instant.ofEpochMilli(decidedAt));
     }
 
     private static int order(LtlEvent a, LtlEvent b) {

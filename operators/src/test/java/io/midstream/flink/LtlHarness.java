@@ -22,12 +22,11 @@ public final class LtlHarness {
                 e -> SessionKey.of(e.getTenantId(), e.getSessionId()), Types.STRING);
     }
 
-    /** The CEP operator of one compiled pattern of a rule, as {@link LtlDetector} builds it: in processing time unless the rule is timed. */
+    /** The CEP operator of one compiled pattern of a rule, as {@code CEP.pattern(...).process(...)} builds it. */
     public static KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> rule(LtlRule rule, Pattern<LtlEvent, LtlEvent> pattern) throws Exception {
-        boolean timed = LtlPatterns.timed(rule.formula());
         CepOperator<LtlEvent, String, Alert> operator = new CepOperator<>(
-                TypeInformation.of(LtlEvent.class).createSerializer(new SerializerConfigImpl()), !timed,
-                NFACompiler.compileFactory(pattern, true), timed ? new LtlEvent.Order() : null, pattern.getAfterMatchSkipStrategy(),
+                TypeInformation.of(LtlEvent.class).createSerializer(new SerializerConfigImpl()), false,
+                NFACompiler.compileFactory(pattern, true), new LtlEvent.Order(), pattern.getAfterMatchSkipStrategy(),
                 new LtlViolations(rule), null);
         return new KeyedOneInputStreamOperatorTestHarness<>(operator, LtlEvent::key, Types.STRING);
     }
