@@ -46,9 +46,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * LTL rules: parsing and compiling a rule; evaluating the shipped propositions on a chunk of
  * ordinary text, and on one whose recent text holds a literal of the secret expression (so that
- * the regular expression runs past its prefilter); and
- * one rule's CEP operators (one per pattern) per chunk under Flink's test harness (100 sessions of 64 chunks, a
- * BOUNDARY and a CHUNK event each, of which CEP gets those that a stage of the rule can take, as
+ * the regular expression runs past its prefilter); and one rule's CEP operators (one per pattern)
+ * per chunk under Flink's test harness (100 sessions of 64 chunks, a BOUNDARY and a CHUNK event each, of which CEP gets those that a stage of the rule can take, as
  * in the job; watermarks every 256 events), beside a pass-through keyed operator on all the
  * events as the baseline of the harness's own cost.
  *

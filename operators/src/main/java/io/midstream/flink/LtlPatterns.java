@@ -115,22 +115,22 @@ public final class LtlPatterns {
         if (kind == Kind.EXISTENCE && !closeRequired
                 && !Guard.satisfiable(scope == Scope.AFTER_UNTIL ? Guard.and(p, Guard.not(r)) : p)) {
             // nothing can exist: the violation is the scope's opening (a chunk, after START)
-            Stages opened = scope == Scope.GLOBALLY ? open(scope, q, r, true).then("violation", end, On.chunk(new Guard.Constant(true)), false)
-                    : open(scope, q, r, true);
+            Stages opened = scope == Scope.GLOBALLY ? open(kind, scope, q, r).then("violation", end, On.chunk(new Guard.Constant(true)), false)
+                    : open(kind, scope, q, r);
             return List.of(opened.pattern);
         }
         switch (kind) {
             case ABSENCE, UNIVERSALITY -> {
                 Guard bad = kind == Kind.ABSENCE ? p : Guard.not(p);
-                Stages found = open(scope, q, r, false).then("violation", segmentEnd, On.chunk(bad), false);
+                Stages found = open(kind, scope, q, r).then("violation", segmentEnd, On.chunk(bad), false);
                 return List.of((closeRequired ? found.then("close", end, close, false) : found).pattern);
             }
             case EXISTENCE -> {
                 IterativeCondition<LtlEvent> not = closeRequired ? or(On.chunk(p), end) : On.chunk(p);
-                return List.of(open(scope, q, r, true).then("close", not, close, false).pattern);
+                return List.of(open(kind, scope, q, r).then("close", not, close, false).pattern);
             }
             case PRECEDENCE -> {
-                Stages found = open(scope, q, r, true)
+                Stages found = open(kind, scope, q, r)
                         .then("violation", or(On.chunk(s), segmentEnd), On.chunk(Guard.and(p, Guard.not(s))), false);
                 return List.of((closeRequired ? found.then("close", end, close, false) : found).pattern);
             }
@@ -140,7 +140,7 @@ public final class LtlPatterns {
                 if (scope == Scope.GLOBALLY) {
                     return List.of(Stages.begin("trigger", trigger).then("close", answered, close, false).pattern);
                 }
-                return List.of(open(scope, q, r, false).then("trigger", segmentEnd, trigger, true).then("close", answered, close, false).pattern);
+                return List.of(open(kind, scope, q, r).then("trigger", segmentEnd, trigger, true).then("close", answered, close, false).pattern);
             }
             case BOUNDED_RESPONSE -> {
                 return boundedResponse(scope, p, s, q, r, shape.bound(), segmentEnd);
@@ -163,7 +163,7 @@ public final class LtlPatterns {
             if (scope == Scope.GLOBALLY) {
                 return List.of(Stages.begin("trigger", trigger).then("expiry", On.chunk(s), end, false).pattern.within(window));
             }
-            return List.of(open(scope, q, r, false).then("trigger", segmentEnd, trigger, true).then("expiry", On.chunk(s), end, false)
+            return List.of(open(Kind.BOUNDED_RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true).then("expiry", On.chunk(s), end, false)
                     .pattern.within(window, WithinType.PREVIOUS_AND_CURRENT));
         }
         switch (scope) {
@@ -171,14 +171,14 @@ public final class LtlPatterns {
                 return List.of(Stages.begin("trigger", trigger).then("expiry", answered, or(expired, end), false).pattern);
             }
             case AFTER, AFTER_UNTIL -> {
-                return List.of(open(scope, q, r, false).then("trigger", segmentEnd, trigger, true).then("expiry", answered, or(expired, end), false).pattern);
+                return List.of(open(Kind.BOUNDED_RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true).then("expiry", answered, or(expired, end), false).pattern);
             }
             default -> {
                 IterativeCondition<LtlEvent> close = On.boundary(r);
-                Stages closedFirst = open(scope, q, r, false).then("trigger", segmentEnd, trigger, true)
+                Stages closedFirst = open(Kind.BOUNDED_RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true)
                         .then("close", or(answered, end), close, false)
                         .then("expiry", answered, or(expired, end), false);
-                Stages expiredFirst = open(scope, q, r, false).then("trigger", segmentEnd, trigger, true)
+                Stages expiredFirst = open(Kind.BOUNDED_RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true)
                         .then("expiry", or(or(answered, close), end), expired, false)
                         .then("close", end, close, false);
                 return List.of(closedFirst.pattern, expiredFirst.pattern);
@@ -187,14 +187,15 @@ public final class LtlPatterns {
     }
 
     /**
-     * Where a scope opens. Between q and r, existence and precedence ask something of each q
-     * ({@code everyQ}): a p after the first q does not answer for a later one. What absence,
+     * Where a scope opens. Between q and r, existence and precedence ask something of each q: a p
+     * after the first q does not answer for a later one. What absence,
      * universality and response ask of a later q, the first q of its segment asks already, so one
      * partial match per segment does, instead of one per q: it starts at the session's start or at
      * an r's CHUNK event (after the BOUNDARY event that closed the last segment, whose match would
      * prune it) and takes the first q.
      */
-    private static Stages open(Scope scope, Guard q, Guard r, boolean everyQ) {
+    private static Stages open(Kind kind, Scope scope, Guard q, Guard r) {
+        boolean everyQ = kind == Kind.EXISTENCE || kind == Kind.PRECEDENCE;
         Guard opens = Guard.and(q, Guard.not(r));
         return switch (scope) {
             case GLOBALLY, BEFORE -> Stages.begin("open", On.start());
