@@ -6,8 +6,10 @@ import io.midstream.ltl.LtlRule;
 import io.midstream.ltl.Propositions;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.cep.CEP;
+import org.apache.flink.cep.nfa.compiler.NFACompiler;
+import org.apache.flink.cep.operator.CepOperator;
 import org.apache.flink.cep.pattern.Pattern;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
@@ -58,18 +60,32 @@ public final class LtlDetector implements Detector {
 
     /** The alerts of every rule on a stream of LTL events keyed by session; shared with the offline cep engine. */
     public static SingleOutputStreamOperator<Alert> violations(KeyedStream<LtlEvent, String> events, Propositions propositions, List<LtlRule> rules) {
+        TypeSerializer<LtlEvent> serializer = events.getType().createSerializer(events.getExecutionConfig().getSerializerConfig());
         DataStream<Alert> all = null;
         for (LtlRule rule : rules) {
             List<Pattern<LtlEvent, LtlEvent>> patterns = LtlPatterns.compile(rule.formula(), propositions.bits());
             for (int i = 0; i < patterns.size(); i++) {
                 String name = "ltl-" + rule.id() + (patterns.size() > 1 ? "-" + i : "");
-                SingleOutputStreamOperator<Alert> found = CEP.pattern(events, patterns.get(i), new LtlEvent.Order())
-                        .process(new LtlViolations(rule)).name("LTL: " + rule.id()).uid(name);
+                SingleOutputStreamOperator<Alert> found = events
+                        .transform("LTL: " + rule.id(), TypeInformation.of(Alert.class), operator(rule, patterns.get(i), serializer)).uid(name);
                 DataStream<Alert> both = found.union(found.getSideOutput(LtlViolations.TIMEOUTS));
                 all = all == null ? both : all.union(both);
             }
         }
         return all.process(new Forward()).name("LTL: alerts").uid("ltl-alerts");
+    }
+
+    /**
+     * The CEP operator of one compiled pattern of a rule, as {@code CEP.pattern(...).process(...)}
+     * would build it. A pattern with a time window needs CEP's event-time timers and order; one
+     * without is matched as its events come, which is their session's order already.
+     */
+    public static CepOperator<LtlEvent, String, Alert> operator(LtlRule rule, Pattern<LtlEvent, LtlEvent> pattern, TypeSerializer<LtlEvent> serializer) {
+        NFACompiler.NFAFactory<LtlEvent> nfa = NFACompiler.compileFactory(pattern, true);
+        LtlViolations violations = new LtlViolations(rule);
+        return LtlPatterns.windowed(pattern)
+                ? new CepOperator<>(serializer, false, nfa, new LtlEvent.Order(), pattern.getAfterMatchSkipStrategy(), violations, null)
+                : new InOrderCepOperator(serializer, nfa, pattern.getAfterMatchSkipStrategy(), violations);
     }
 
     /** Where the rules' alerts meet: the detector's one output. */

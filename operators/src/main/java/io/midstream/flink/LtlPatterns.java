@@ -206,6 +206,18 @@ public final class LtlPatterns {
         };
     }
 
+    /** Whether a stage of the pattern has a time window, which CEP times out by event-time timers. */
+    static boolean windowed(Pattern<LtlEvent, ?> pattern) {
+        for (Pattern<LtlEvent, ?> stage = pattern; stage != null; stage = stage.getPrevious()) {
+            for (WithinType type : WithinType.values()) {
+                if (stage.getWindowSize(type).isPresent()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static Guard guard(Formula f, Map<String, Integer> bits) {
         return f == null ? null : Guard.of(f, bits);
     }

@@ -37,7 +37,8 @@ public final class LtlViolations extends PatternProcessFunction<LtlEvent, Alert>
 
     @Override
     public void processMatch(Map<String, List<LtlEvent>> match, Context ctx, Collector<Alert> out) {
-        out.collect(alert(match, ctx.timestamp(), "violated"));
+        // decided at its last event, whose time is not the record's timestamp in processing time
+        out.collect(alert(match, null, "violated"));
     }
 
     @Override
@@ -45,7 +46,8 @@ public final class LtlViolations extends PatternProcessFunction<LtlEvent, Alert>
         ctx.output(TIMEOUTS, alert(match, ctx.timestamp(), "violated: no response in time"));
     }
 
-    private Alert alert(Map<String, List<LtlEvent>> match, long decidedAt, String what) {
+    /** {@code decidedAt}: null for the time of the match's last event. */
+    private Alert alert(Map<String, List<LtlEvent>> match, Long decidedAt, String what) {
         alerts.inc();
         LtlEvent first = null;
         LtlEvent last = null;
@@ -63,7 +65,7 @@ public final class LtlViolations extends PatternProcessFunction<LtlEvent, Alert>
             }
         }
         return Alerts.of(last.tenant, last.session, DetectorKind.LTL, rule.id(), rule.severity(), first.seq, last.seq, 1.0,
-                "rule " + rule.id() + " " + what + ": " + rule.text(), Instant.ofEpochMilli(decidedAt));
+                "rule " + rule.id() + " " + what + ": " + rule.text(), Instant.ofEpochMilli(decidedAt == null ? last.time : decidedAt));
     }
 
     private static int order(LtlEvent a, LtlEvent b) {

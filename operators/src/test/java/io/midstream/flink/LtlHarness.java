@@ -4,12 +4,9 @@ import io.midstream.avro.Alert;
 import io.midstream.avro.SessionEvent;
 import io.midstream.ltl.LtlRule;
 import io.midstream.ltl.Propositions;
-import org.apache.flink.api.common.ExecutionConfig;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.cep.nfa.compiler.NFACompiler;
-import org.apache.flink.cep.operator.CepOperator;
 import org.apache.flink.cep.pattern.Pattern;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
@@ -22,12 +19,9 @@ public final class LtlHarness {
                 e -> SessionKey.of(e.getTenantId(), e.getSessionId()), Types.STRING);
     }
 
-    /** The CEP operator of one compiled pattern of a rule, as {@code CEP.pattern(...).process(...)} builds it. */
+    /** The CEP operator of one compiled pattern of a rule, as the job builds it. */
     public static KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> rule(LtlRule rule, Pattern<LtlEvent, LtlEvent> pattern) throws Exception {
-        CepOperator<LtlEvent, String, Alert> operator = new CepOperator<>(
-                TypeInformation.of(LtlEvent.class).createSerializer(new SerializerConfigImpl()), false,
-                NFACompiler.compileFactory(pattern, true), new LtlEvent.Order(), pattern.getAfterMatchSkipStrategy(),
-                new LtlViolations(rule), null);
+        var operator = LtlDetector.operator(rule, pattern, TypeInformation.of(LtlEvent.class).createSerializer(new SerializerConfigImpl()));
         return new KeyedOneInputStreamOperatorTestHarness<>(operator, LtlEvent::key, Types.STRING);
     }
 }

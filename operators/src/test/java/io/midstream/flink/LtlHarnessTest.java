@@ -77,6 +77,35 @@ class LtlHarnessTest {
     }
 
     @Test
+    void anUntimedRuleAlertsAtTheOffendingChunkWithoutAWatermarkAndLeavesNothingAfterTheEnd() throws Exception {
+        LtlRule rule = LtlRule.parse("no-call-after-a-result", "G(tool_result -> G(!tool_call))", Severity.high);
+        var patterns = LtlPatterns.compile(rule.formula(), PROPOSITIONS.bits());
+        assertThat(patterns).noneMatch(LtlPatterns::windowed);
+        try (KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> h = LtlHarness.rule(rule, patterns.get(0))) {
+            h.open();
+            long[] holds = {2, 0, 1}; // a result, nothing, a call
+            for (String session : List.of("s1", "s2")) {
+                h.processElement(new LtlEvent("t", session, LtlEvent.START, -1, 0, 1000, 0), 1000);
+                for (int i = 0; i < (session.equals("s1") ? 3 : 2); i++) {
+                    for (byte kind : new byte[] {LtlEvent.BOUNDARY, LtlEvent.CHUNK}) {
+                        h.processElement(new LtlEvent("t", session, kind, i, i, 1000 + 100 * i, holds[i]), 1000 + 100 * i);
+                    }
+                }
+            }
+            // no watermark has come: the verdict is the offending chunk's, at its time
+            assertThat(h.extractOutputValues()).singleElement().satisfies(a -> {
+                assertThat(a.getSessionId()).isEqualTo("s1");
+                assertThat(a.getFirstSeq()).isZero();
+                assertThat(a.getLastSeq()).isEqualTo(2);
+                assertThat(a.getEventTime()).isEqualTo(Instant.ofEpochMilli(1200));
+            });
+            h.processElement(new LtlEvent("t", "s1", LtlEvent.END, 2, 2, 1300, 0), 1300);
+            h.processElement(new LtlEvent("t", "s2", LtlEvent.END, 1, 1, 1300, 0), 1300);
+            assertThat(h.numKeyedStateEntries()).as("nothing of the ended sessions is left").isZero();
+        }
+    }
+
+    @Test
     void aToolCallWithoutResultTimesOutWhenTheWatermarkPassesTheBoundBeforeTheSessionEnds() throws Exception {
         LtlRule rule = LtlRule.parse("tool-roundtrip", "G(tool_call -> F[<=30s] tool_result)", Severity.high);
         var pattern = LtlPatterns.compile(rule.formula(), PROPOSITIONS.bits()).get(0);
