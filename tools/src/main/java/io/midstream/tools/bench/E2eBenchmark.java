@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.midstream.avro.Alert;
+import io.midstream.avro.DetectorKind;
 import io.midstream.avro.LlmChunk;
 import io.midstream.chunk.ChunkCodec;
 import io.midstream.job.MidstreamConfig;
@@ -256,7 +257,7 @@ final class E2eBenchmark implements Callable<Integer> {
 
     /**
      * Records, per output record, the time from its chunk's append to now; an alert decided by a
-     * deadline counts from the deadline. Alerts are also recorded by detector, to tell which adds what.
+     * deadline counts from the deadline. Alerts are also recorded by detector (LTL by rule), to tell which adds what.
      */
     private void watch(String topic, boolean alerts, Map<String, Long> sentAt, Histogram histogram, Map<String, Histogram> byDetector,
                        AtomicBoolean stop) {
@@ -275,7 +276,9 @@ final class E2eBenchmark implements Callable<Integer> {
                                 continue;
                             }
                             from = Math.max(sent, a.getEventTime().toEpochMilli());
-                            detector = byDetector.computeIfAbsent(a.getDetector().name(), d -> histogram());
+                            // LTL by rule: a rule with a time bound decides when the watermark passes it, others at once
+                            String by = a.getDetector() == DetectorKind.LTL ? "LTL " + a.getRuleId() : a.getDetector().name();
+                            detector = byDetector.computeIfAbsent(by, d -> histogram());
                         } else {
                             LlmChunk chunk = ChunkCodec.decode(record.value());
                             Long sent = sentAt.get(key(chunk.getTenantId(), chunk.getSessionId(), chunk.getSeq()));
