@@ -168,8 +168,8 @@ final class E2eBenchmark implements Callable<Integer> {
         r.put("seconds", drain.seconds());
         r.put("deploying_included", drain.deployingIncluded());
         r.put("peak_heap_mb", peakHeap() >> 20);
-        System.out.printf("bench e2e: %s: %.0f chunks/s (%.1f s from %s to FINISHED)%n", name, chunks / drain.seconds(), drain.seconds(),
-                drain.deployingIncluded() ? "RUNNING, deploying included" : "all tasks running");
+        System.out.printf("bench e2e: %s: %.0f chunks/s (%.1f s from %s)%n", name, chunks / drain.seconds(), drain.seconds(),
+                drain.deployingIncluded() ? "RUNNING to FINISHED, deploying included" : "all tasks running to FINISHED");
         return r;
     }
 
