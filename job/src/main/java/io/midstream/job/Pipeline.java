@@ -23,6 +23,7 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,25 +51,32 @@ public final class Pipeline {
         KeyedStream<SessionEvent, String> keyedSessions = DataStreamUtils.reinterpretAsKeyedStream(
                 sessions, e -> SessionKey.of(e.getTenantId(), e.getSessionId()), Types.STRING);
 
-        DataStream<Alert> alerts = null;
-        DataStream<DetectorScore> scores = null;
-        DataStream<DeadLetter> deadLetters = chunks.getSideOutput(Tags.DEAD_LETTERS)
-                .union(sessions.getSideOutput(Tags.DEAD_LETTERS));
+        List<DataStream<Alert>> alerts = new ArrayList<>();
+        List<DataStream<DetectorScore>> scores = new ArrayList<>();
+        List<DataStream<DeadLetter>> deadLetters = new ArrayList<>(List.of(chunks.getSideOutput(Tags.DEAD_LETTERS), sessions.getSideOutput(Tags.DEAD_LETTERS)));
         for (Detector detector : detectors) {
-            SingleOutputStreamOperator<Alert> found = detector.attach(keyedSessions);
-            alerts = alerts == null ? found : alerts.union(found);
-            DataStream<DetectorScore> scored = found.getSideOutput(Tags.SCORES);
-            scores = scores == null ? scored : scores.union(scored);
-            deadLetters = deadLetters.union(found.getSideOutput(Tags.DEAD_LETTERS));
+            Detector.Outputs found = detector.attach(keyedSessions);
+            alerts.add(found.alerts());
+            found.scores().ifPresent(scores::add);
+            found.deadLetters().ifPresent(deadLetters::add);
         }
 
         DataStream<SessionMetrics> metrics = sessions.getSideOutput(Tags.METRICS);
-        if (scores != null) {
+        if (!scores.isEmpty()) {
             metrics = DataStreamUtils.reinterpretAsKeyedStream(metrics, m -> SessionKey.of(m.getTenantId(), m.getSessionId()), Types.STRING)
-                    .connect(DataStreamUtils.reinterpretAsKeyedStream(scores, s -> SessionKey.of(s.getTenantId(), s.getSessionId()), Types.STRING))
+                    .connect(DataStreamUtils.reinterpretAsKeyedStream(union(scores), s -> SessionKey.of(s.getTenantId(), s.getSessionId()), Types.STRING))
                     .process(new MetricsAssembler(orphanScoreTtl)).name("Metrics with detector scores").uid("metrics-assembler");
         }
-        return new Results(Optional.ofNullable(alerts), metrics, deadLetters);
+        return new Results(alerts.isEmpty() ? Optional.empty() : Optional.of(union(alerts)), metrics, union(deadLetters));
+    }
+
+    /** One stream of all the given ones (at least one). */
+    private static <T> DataStream<T> union(List<DataStream<T>> streams) {
+        DataStream<T> all = streams.get(0);
+        for (DataStream<T> next : streams.subList(1, streams.size())) {
+            all = all.union(next);
+        }
+        return all;
     }
 
     public static SessionSettings sessionSettings(Configuration config) {

@@ -1,9 +1,7 @@
 package io.midstream.flink;
 
-import io.midstream.avro.Alert;
 import io.midstream.avro.SessionEvent;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /** Attractor detection as a detector of the job. */
 public final class AttractorDetector implements Detector {
@@ -19,7 +17,7 @@ public final class AttractorDetector implements Detector {
     }
 
     @Override
-    public SingleOutputStreamOperator<Alert> attach(KeyedStream<SessionEvent, String> sessions) {
-        return sessions.process(new AttractorFunction(config)).name("Attractor: phase-space class per signal").uid("attractor");
+    public Outputs attach(KeyedStream<SessionEvent, String> sessions) {
+        return Outputs.of(sessions.process(new AttractorFunction(config)).name("Attractor: phase-space class per signal").uid("attractor"));
     }
 }

@@ -15,10 +15,9 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
-import org.apache.flink.streaming.api.functions.ProcessFunction;
-import org.apache.flink.util.Collector;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * LTL rules as a detector of the job: propositions evaluated once per chunk, then one CEP
@@ -42,11 +41,12 @@ public final class LtlDetector implements Detector {
     }
 
     @Override
-    public SingleOutputStreamOperator<Alert> attach(KeyedStream<SessionEvent, String> sessions) {
+    public Outputs attach(KeyedStream<SessionEvent, String> sessions) {
         DataStream<LtlEvent> events = sessions
                 .transform("LTL: propositions per chunk", TypeInformation.of(LtlEvent.class), new LtlEventOperator(propositions, needed(propositions, rules)))
                 .uid("ltl-events");
-        return violations(DataStreamUtils.reinterpretAsKeyedStream(events, new ByKey(), Types.STRING), propositions, rules);
+        return new Outputs(violations(DataStreamUtils.reinterpretAsKeyedStream(events, new ByKey(), Types.STRING), propositions, rules),
+                Optional.empty(), Optional.empty());
     }
 
     /** The chunk events that some pattern of the rules can take. */
@@ -58,8 +58,12 @@ public final class LtlDetector implements Detector {
         return needed;
     }
 
-    /** The alerts of every rule on a stream of LTL events keyed by session; shared with the offline cep engine. */
-    public static SingleOutputStreamOperator<Alert> violations(KeyedStream<LtlEvent, String> events, Propositions propositions, List<LtlRule> rules) {
+    /**
+     * The alerts of every rule on a stream of LTL events keyed by session, the union of the CEP
+     * operators' outputs (no operator of its own: that would be one more task for every alert to
+     * pass); shared with the offline cep engine.
+     */
+    public static DataStream<Alert> violations(KeyedStream<LtlEvent, String> events, Propositions propositions, List<LtlRule> rules) {
         TypeSerializer<LtlEvent> serializer = events.getType().createSerializer(events.getExecutionConfig().getSerializerConfig());
         DataStream<Alert> all = null;
         for (LtlRule rule : rules) {
@@ -72,7 +76,7 @@ public final class LtlDetector implements Detector {
                 all = all == null ? both : all.union(both);
             }
         }
-        return all.process(new Forward()).name("LTL: alerts").uid("ltl-alerts");
+        return all;
     }
 
     /**
@@ -86,14 +90,6 @@ public final class LtlDetector implements Detector {
         return LtlPatterns.windowed(pattern)
                 ? new CepOperator<>(serializer, false, nfa, new LtlEvent.Order(), pattern.getAfterMatchSkipStrategy(), violations, null)
                 : new InOrderCepOperator(serializer, nfa, pattern.getAfterMatchSkipStrategy(), violations);
-    }
-
-    /** Where the rules' alerts meet: the detector's one output. */
-    private static final class Forward extends ProcessFunction<Alert, Alert> {
-        @Override
-        public void processElement(Alert alert, Context ctx, Collector<Alert> out) {
-            out.collect(alert);
-        }
     }
 
     private static final class ByKey implements KeySelector<LtlEvent, String> {

@@ -1,6 +1,5 @@
 package io.midstream.flink;
 
-import io.midstream.avro.Alert;
 import io.midstream.avro.ReferencePattern;
 import io.midstream.avro.ReferenceUpdate;
 import io.midstream.avro.SessionEvent;
@@ -9,7 +8,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
-import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 import java.util.List;
 
@@ -35,15 +33,15 @@ public final class TemporalCompareDetector implements Detector {
     }
 
     @Override
-    public SingleOutputStreamOperator<Alert> attach(KeyedStream<SessionEvent, String> sessions) {
+    public Outputs attach(KeyedStream<SessionEvent, String> sessions) {
         // SPRING reads a session's ids, times and signals: the chunk and the recent text, most of an
         // event's bytes, stay in the session's task instead of being serialised to this one
         KeyedStream<SessionEvent, String> signals = DataStreamUtils.reinterpretAsKeyedStream(
                 sessions.map(TemporalCompareDetector::signalsOnly).name("Temporal compare: signals only").uid("temporal-compare-signals"),
                 e -> SessionKey.of(e.getTenantId(), e.getSessionId()), Types.STRING);
-        return signals.connect(updates.broadcast(TemporalCompareFunction.REFERENCES))
+        return Outputs.of(signals.connect(updates.broadcast(TemporalCompareFunction.REFERENCES))
                 .process(new TemporalCompareFunction(fromRules, cost, minMatchShare))
-                .name("Temporal compare: SPRING over reference patterns").uid("temporal-compare");
+                .name("Temporal compare: SPRING over reference patterns").uid("temporal-compare"));
     }
 
     /** The event without its chunk and recent text (not a builder's deep copy: the chunk is what it saves). */
