@@ -17,6 +17,8 @@ class SignalsTest {
         assertThat(CharEntropy.of("aaaa")).isZero();
         assertThat(CharEntropy.of("abab")).isCloseTo(1.0, within(1e-12));
         assertThat(CharEntropy.of("abcd")).isCloseTo(2.0, within(1e-12));
+        // a character outside the BMP is one character, not two halves
+        assertThat(CharEntropy.of("\uD83D\uDE00\uD83D\uDE00ab")).isCloseTo(1.5, within(1e-12));
         // p = 3/4, 1/4
         assertThat(CharEntropy.of("aaab")).isCloseTo(-(0.75 * Math.log(0.75) + 0.25 * Math.log(0.25)) / Math.log(2), within(1e-12));
         // a character outside the BMP counts once, not as two halves
