@@ -59,6 +59,9 @@ public final class MidstreamOptions {
             .intType().defaultValue(128).withDescription("How far before a chunk a text proposition's match may start, so that a phrase split over chunks is found; a search reads this much plus the chunk.");
     public static final ConfigOption<Boolean> SOURCE_BOUNDED = ConfigOptions.key("midstream.kafka.bounded")
             .booleanType().defaultValue(false).withDescription("Stop at the offsets that are the latest when the job starts: drain what the topics hold, then finish (benchmarks, backfills).");
+    public static final ConfigOption<Duration> SINK_LINGER = ConfigOptions.key("midstream.kafka.linger")
+            .durationType().defaultValue(Duration.ofMillis(5))
+            .withDescription("How long the sinks' producers wait for more records to send together (Kafka's linger.ms): fuller requests against latency.");
     public static final ConfigOption<String> RULES_FILE = ConfigOptions.key("midstream.rules.file")
             .stringType().noDefaultValue().withDescription("YAML rules file (references, detector parameters), read where the job is built; refused at start if invalid.");
     public static final ConfigOption<Duration> ORPHAN_SCORE_TTL = ConfigOptions.key("midstream.metrics.orphan-score-ttl")

@@ -61,7 +61,7 @@ public final class KafkaIo {
                 .setBootstrapServers(config.get(MidstreamOptions.BOOTSTRAP_SERVERS))
                 .setRecordSerializer(serializer)
                 .setDeliveryGuarantee(delivery == Delivery.EXACTLY_ONCE ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
-                .setProperty("linger.ms", "5")
+                .setProperty("linger.ms", Long.toString(config.get(MidstreamOptions.SINK_LINGER).toMillis()))
                 .setProperty("compression.type", "lz4");
         if (delivery == Delivery.EXACTLY_ONCE) {
             builder.setTransactionalIdPrefix(config.get(MidstreamOptions.TRANSACTIONAL_ID_PREFIX) + "-" + name)
