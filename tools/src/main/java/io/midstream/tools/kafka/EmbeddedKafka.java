@@ -154,7 +154,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     /** Deletes a broker's storage folder, if there is one. */
-    static void delete(Path dataDir) {
+    public static void delete(Path dataDir) {
         if (!Files.exists(dataDir)) {
             return;
         }
