@@ -8,9 +8,13 @@ import java.util.Arrays;
  * <ol>
  * <li>fixed point: over the last quarter of the series, no value strays from their mean by more than
  * {@code fixedShare} of the larger of that level and the whole series' range (a decay to 0 settles too);</li>
- * <li>periodic, where the series returns to itself within four mean periods (normalised squared
- * difference under 3%: noise at most about a sixth of the swing). The 0-1 test is thrown by a
- * little noise on a short period, and a torus comes that close only after many turns;</li>
+ * <li>periodic, where the spectrum's peaks are harmonics of one frequency (or their aliases, as for a
+ * sawtooth whose period is not a whole number of samples) and the series returns to itself at some
+ * lag up to a quarter of its length: to a normalised squared difference under 3% (noise at most
+ * about a sixth of the swing) or, where lines hold half of the power, within what the spectrum's
+ * white floor explains, as a periodic series under stronger measurement noise does. The 0-1 test is
+ * thrown by a little noise on a short period; a torus comes as close, after many turns or where its
+ * frequencies are nearly commensurate, but its peaks are two frequencies, not one;</li>
  * <li>regular, where the spectrum has no continuous part above its white floor ({@link LineSpectrum}:
  * a phase-coherent chaotic flow such as Rössler's has one, around its sharp peaks) and either its
  * lines hold half of the power over a floor of measurement noise (which drives the 0-1 test towards
@@ -30,6 +34,12 @@ public final class AttractorAnalysis {
     /** Lines over a white floor holding this share of the power are a regular series under measurement noise. */
     static final double LINE_SHARE = 0.5;
     static final double PERIODIC_RETURN = 0.03;
+    /**
+     * A periodic series under white noise returns to within the noise's share of its variance, which
+     * is the floor's share of the spectrum; half as much again is well over the errors of both
+     * estimates (each about 1 / sqrt(n / 4) of it: 9% at 500 samples).
+     */
+    static final double NOISE_RETURN = 1.5;
     static final int MAX_DIMENSION = 10;
     static final double FNN_SHARE = 0.02;
     /** Reference points of the correlation sum, surrogates of the determinism test, frequencies of the 0-1 test. */
@@ -66,14 +76,16 @@ public final class AttractorAnalysis {
             return new Report(AttractorClass.FIXED_POINT, null, null, null, null);
         }
         int meanPeriod = (int) Math.ceil(Spectrum.meanPeriod(x));
-        boolean returns = Recurrence.bestReturnError(x, Math.min(x.length / 4, 4 * meanPeriod)) < PERIODIC_RETURN;
+        double[] power = Spectrum.power(x);
+        LineSpectrum lines = LineSpectrum.of(power, x.length);
+        // a periodic series under measurement noise returns to within the noise's share of its variance
+        double returnError = lines.lineShare() >= LINE_SHARE ? Math.max(PERIODIC_RETURN, NOISE_RETURN * lines.floorShare()) : PERIODIC_RETURN;
+        boolean returns = Spectrum.harmonic(power) && Recurrence.returns(x, x.length / 4, returnError);
         int tau = settings.delay() > 0 ? settings.delay() : MutualInformation.delay(x, Math.max(1, x.length / 10));
         int m = settings.dimension() > 0 ? settings.dimension() : FalseNearestNeighbours.dimension(x, tau, maxDimension(x.length), FNN_SHARE);
         int theiler = meanPeriod;
         double lyapunov = RosensteinEstimator.estimate(x, m, tau, theiler, 10 * theiler).perSample();
         double d2 = CorrelationDimension.estimate(x, m, tau, theiler, REFERENCES);
-        double[] power = Spectrum.power(x);
-        LineSpectrum lines = LineSpectrum.of(power, x.length);
         // each test only where the ones before it left the class open
         AttractorClass c;
         if (returns) {

@@ -6,6 +6,7 @@ import org.apache.commons.math3.transform.TransformType;
 
 import java.util.Arrays;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /** What the estimators need of a series' Fourier transform, over its last 2^k samples. */
 final class Spectrum {
@@ -103,8 +104,12 @@ final class Spectrum {
     }
 
     /**
-     * Whether every peak above 2% of the highest is a multiple of the lowest one, within 1.5 bins:
-     * one period and its harmonics, as opposed to incommensurate frequencies.
+     * Whether every peak above 2% of the highest is a harmonic of one frequency, within 1.5 bins: one
+     * period and its harmonics, as opposed to incommensurate frequencies. The fundamental is the
+     * lowest peak; or, for a series whose harmonics above the Nyquist frequency are seen at their
+     * aliases (a sawtooth or a square wave whose period is not a whole number of samples), the
+     * lowest or the strongest peak with its first 2 harmonics per peak: any frequency comes near the
+     * alias of some high multiple of another.
      */
     static boolean harmonic(double[] power) {
         double[] peaks = peaks(power, 0.02);
@@ -112,12 +117,20 @@ final class Spectrum {
             return true;
         }
         double lowest = Arrays.stream(peaks).min().getAsDouble();
-        for (double p : peaks) {
-            if (!multiple(p, lowest, 1.5)) {
-                return false;
-            }
-        }
-        return true;
+        int nyquist = power.length - 1;
+        return Arrays.stream(peaks).allMatch(p -> multiple(p, lowest, 1.5))
+                || aliasedHarmonics(lowest, peaks, nyquist) || aliasedHarmonics(peaks[0], peaks, nyquist);
+    }
+
+    private static boolean aliasedHarmonics(double fundamental, double[] peaks, int nyquist) {
+        return Arrays.stream(peaks).allMatch(p -> IntStream.rangeClosed(1, 2 * peaks.length)
+                .anyMatch(k -> Math.abs(alias(k * fundamental, nyquist) - p) <= 1.5));
+    }
+
+    /** Where a frequency (in bins) above the Nyquist bin shows in the spectrum: folded back at every multiple of it. */
+    static double alias(double frequency, int nyquist) {
+        double f = frequency % (2.0 * nyquist);
+        return f > nyquist ? 2.0 * nyquist - f : f;
     }
 
     /** Whether bin {@code position} is within {@code tolerance} bins of a multiple of bin {@code fundamental}. */

@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The class of a varied suite of series: several seeds, lengths from 500, sampling steps, added
- * measurement noise; chaotic systems, sines and sawtooths, two incommensurate frequencies, decays
- * to a constant, white and AR(1) noise.
+ * measurement noise; chaotic systems, sines, sawtooths and square waves (also of periods that are
+ * not a whole number of samples), two incommensurate frequencies (also nearly commensurate ones),
+ * decays to a constant, white and AR(1) noise.
  */
 class ClassificationSuiteTest {
     record Case(String name, AttractorClass expected, LongFunction<double[]> series) {}
@@ -37,10 +38,13 @@ class ClassificationSuiteTest {
             }
             cases.add(new Case("sawtooth 17 " + n, AttractorClass.PERIODIC, s -> Systems.sawtooth(n, 17, s)));
             cases.add(new Case("sawtooth+20% 17 " + n, AttractorClass.PERIODIC, s -> Systems.withNoise(Systems.sawtooth(n, 17, s), 0.2, s)));
+            cases.add(new Case("sawtooth 11.3 " + n, AttractorClass.PERIODIC, s -> Systems.sawtooth(n, 11.3, s)));
+            cases.add(new Case("square+10% 6.4 " + n, AttractorClass.PERIODIC, s -> Systems.withNoise(Systems.square(n, 6.4, s), 0.1, s)));
             cases.add(new Case("sine+30% 25 " + n, AttractorClass.PERIODIC, s -> Systems.withNoise(Systems.sine(n, 25, 3, s), 0.3, s)));
             cases.add(new Case("quasi 20 " + n, AttractorClass.QUASI_PERIODIC, s -> Systems.quasiPeriodic(n, 20, s)));
             cases.add(new Case("quasi+20% 20 " + n, AttractorClass.QUASI_PERIODIC, s -> Systems.withNoise(Systems.quasiPeriodic(n, 20, s), 0.2, s)));
             cases.add(new Case("quasi 45 " + n, AttractorClass.QUASI_PERIODIC, s -> Systems.quasiPeriodic(n, 45, s)));
+            cases.add(new Case("quasi e/2 17 " + n, AttractorClass.QUASI_PERIODIC, s -> Systems.torus(n, 17, Math.E / 2, s)));
             cases.add(new Case("decay " + n, AttractorClass.FIXED_POINT, s -> Systems.decay(n, 1000, 400, 0.05, s)));
             cases.add(new Case("decay to 0 " + n, AttractorClass.FIXED_POINT, s -> Systems.decay(n, 0, 5, 0.05, s)));
             cases.add(new Case("white " + n, AttractorClass.STOCHASTIC, s -> Systems.whiteNoise(n, s)));

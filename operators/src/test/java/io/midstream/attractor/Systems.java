@@ -98,24 +98,41 @@ public final class Systems {
     }
 
     public static double[] sawtooth(int n, double period, long seed) {
+        return wave(n, period, seed, phase -> phase);
+    }
+
+    public static double[] square(int n, double period, long seed) {
+        return wave(n, period, seed, phase -> phase < 0.5 ? 1 : -1);
+    }
+
+    public static double[] triangle(int n, double period, long seed) {
+        return wave(n, period, seed, phase -> phase < 0.5 ? 4 * phase - 1 : 3 - 4 * phase);
+    }
+
+    /** A periodic wave of the given shape over its phase (0 to 1), from a random starting phase. */
+    private static double[] wave(int n, double period, long seed, java.util.function.DoubleUnaryOperator shape) {
         double offset = new Random(seed).nextDouble() * period;
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
             double p = (i + offset) / period;
-            out[i] = p - Math.floor(p);
+            out[i] = shape.applyAsDouble(p - Math.floor(p));
         }
         return out;
     }
 
     /** Two incommensurate frequencies (ratio the golden mean): a torus. */
     public static double[] quasiPeriodic(int n, double period, long seed) {
+        return torus(n, period, (1 + Math.sqrt(5)) / 2, seed);
+    }
+
+    /** A torus: two sines whose periods have the given irrational ratio. */
+    public static double[] torus(int n, double period, double ratio, long seed) {
         Random r = new Random(seed);
         double a = r.nextDouble() * 2 * Math.PI;
         double b = r.nextDouble() * 2 * Math.PI;
-        double golden = (1 + Math.sqrt(5)) / 2;
         double[] out = new double[n];
         for (int i = 0; i < n; i++) {
-            out[i] = Math.sin(2 * Math.PI * i / period + a) + 0.8 * Math.sin(2 * Math.PI * i / (period * golden) + b);
+            out[i] = Math.sin(2 * Math.PI * i / period + a) + 0.8 * Math.sin(2 * Math.PI * i / (period * ratio) + b);
         }
         return out;
     }
