@@ -53,7 +53,7 @@ public class AttractorBenchmark {
 
     @Benchmark
     public double lyapunov() {
-        return RosensteinEstimator.estimate(x, 3, 3, 34, 340).perSample();
+        return RosensteinEstimator.estimate(x, 3, 3, 34).perSample();
     }
 
     @Benchmark

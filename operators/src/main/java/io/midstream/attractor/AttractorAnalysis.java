@@ -84,7 +84,7 @@ public final class AttractorAnalysis {
         int tau = settings.delay() > 0 ? settings.delay() : MutualInformation.delay(x, Math.max(1, x.length / 10));
         int m = settings.dimension() > 0 ? settings.dimension() : FalseNearestNeighbours.dimension(x, tau, maxDimension(x.length), FNN_SHARE);
         int theiler = meanPeriod;
-        double lyapunov = RosensteinEstimator.estimate(x, m, tau, theiler, 10 * theiler).perSample();
+        double lyapunov = RosensteinEstimator.estimate(x, m, tau, meanPeriod).perSample();
         double d2 = CorrelationDimension.estimate(x, m, tau, theiler, REFERENCES);
         // each test only where the ones before it left the class open
         AttractorClass c;

@@ -6,29 +6,34 @@ package io.midstream.attractor;
  * nearest neighbour outside a Theiler window, the mean log distance of the pairs as both are
  * followed k steps on, and the slope of that divergence curve over its linear region.
  *
- * <p>The linear region is found without a person looking at the curve. It ends when the curve has
- * risen 65% of the way from its start to its plateau, before the attractor's folding bends it
- * over; it starts when the local slope (over an eighth of that rise time) has come down to within
- * 25% of the median local slope before that end, after the steep first steps in which neighbours
- * turn into the unstable direction.
+ * <p>The region is fixed in the series' own time scale, its mean period (which Rosenstein et al. also
+ * take for the Theiler window): from a tenth of it to two. Regions found from the curve's shape
+ * (from where its initial steep rise ends to 65% of its rise) were measured against it on 864
+ * divergence curves of Lorenz and Rössler at three steps each, 2,000 to 5,000 samples (README):
+ * on a few dozen turns the curves have no clean linear part to find, and the fixed region was
+ * within 15% of the published exponent in 624 of them against 509.
  */
 public final class RosensteinEstimator {
-    static final double REGION_END = 0.65;
-    static final double TRANSIENT = 1.25;
+    /** Where the fit starts and ends, in mean periods. */
+    static final double FIT_FROM = 0.1;
+    static final double FIT_TO = 2;
 
     private RosensteinEstimator() {}
 
     /** @param divergence the mean log distance after k steps; the fit used steps fitFrom..fitTo (exclusive) */
     public record Result(double perSample, double[] divergence, int fitFrom, int fitTo) {}
 
-    public static Result estimate(double[] x, int m, int tau, int theiler, int maxSteps) {
+    /**
+     * @param meanPeriod the series' mean period in samples: the Theiler window and the time scale of the fit
+     */
+    public static Result estimate(double[] x, int m, int tau, int meanPeriod) {
         int points = Math.max(0, x.length - (m - 1) * tau);
-        int steps = Math.min(maxSteps, points / 3);
+        int steps = Math.min((int) Math.ceil(FIT_TO * meanPeriod) + 1, points / 3);
         int limit = points - steps;
         if (steps < 4 || limit < 10) {
             return new Result(Double.NaN, new double[0], 0, 0);
         }
-        int[] nearest = NearestNeighbours.of(x, m, tau, limit, theiler);
+        int[] nearest = NearestNeighbours.of(x, m, tau, limit, meanPeriod);
         double[] sum = new double[steps];
         int[] count = new int[steps];
         double[] pair = new double[steps + (m - 1) * tau];
@@ -62,45 +67,7 @@ public final class RosensteinEstimator {
             y[k] = count[k] == 0 ? Double.NaN : 0.5 * sum[k] / count[k];
             ks[k] = k;
         }
-        int[] region = linearRegion(y);
-        int from = region[0];
-        int to = region[1];
-        return new Result(from < 0 ? 0.0 : Stats.slope(ks, y, from, to), y, from, to);
-    }
-
-    /** Steps from (inclusive) to (exclusive) of the curve's linear region, or -1s where the curve never rises. */
-    static int[] linearRegion(double[] y) {
-        double start = y[0];
-        double plateau = Double.NEGATIVE_INFINITY;
-        for (double v : y) {
-            if (Double.isFinite(v)) {
-                plateau = Math.max(plateau, v);
-            }
-        }
-        double rise = plateau - start;
-        if (!(rise > 0)) {
-            return new int[] {-1, -1};
-        }
-        int end = 0;
-        while (end < y.length - 1 && !(y[end] >= start + REGION_END * rise)) {
-            end++;
-        }
-        int w = Math.max(1, end / 8);
-        int count = end - w;
-        if (count < 2) {
-            return new int[] {0, Math.max(2, end + 1)};
-        }
-        double[] slopes = new double[count];
-        for (int k = 0; k < count; k++) {
-            slopes[k] = (y[k + w] - y[k]) / w;
-        }
-        double[] sorted = slopes.clone();
-        java.util.Arrays.sort(sorted);
-        double median = sorted[count / 2];
-        int from = 0;
-        while (from < count - 1 && slopes[from] > TRANSIENT * median) {
-            from++;
-        }
-        return new int[] {from, end + 1};
+        int from = Math.min((int) (FIT_FROM * meanPeriod), steps - 3);
+        return new Result(Stats.slope(ks, y, from, steps), y, from, steps);
     }
 }
