@@ -4,9 +4,9 @@ import java.util.Random;
 
 /**
  * A test of determinism against linear stochastic processes: the error of nearest-neighbour
- * prediction in the embedding (Farmer and Sidorowich, 1987; Sugihara and May, 1990) on the series,
- * divided by the same error on phase-randomised surrogates (Theiler et al., 1992), which share the
- * series' power spectrum but nothing else. Deterministic dynamics are predicted far better than
+ * prediction one delay ahead in the embedding (Farmer and Sidorowich, 1987; Sugihara and May,
+ * 1990) on the series, divided by the same error on phase-randomised surrogates (Theiler et al.,
+ * 1992), which share the series' power spectrum but nothing else. Deterministic dynamics are predicted far better than
  * their surrogates (ratio well under 1); noise, white or coloured, is not (ratio near 1).
  */
 public final class Determinism {
@@ -23,16 +23,21 @@ public final class Determinism {
         return surrogate == 0 ? (data == 0 ? 0 : 1) : data / surrogate;
     }
 
-    /** RMS error of predicting the value after each embedding vector by that after its nearest neighbour's. */
+    /**
+     * RMS error of predicting the value one delay past each embedding vector by that past its nearest
+     * neighbour's. One delay, not one sample (Farmer and Sidorowich predict T steps ahead): a sample
+     * ahead of a finely sampled flow is as easy to predict on a smooth surrogate, and Lorenz over 20
+     * time units or Rössler under 10% noise passed for noise.
+     */
     static double predictionError(double[] y, int m, int tau, int theiler) {
-        int usable = y.length - (m - 1) * tau - 1;
+        int usable = y.length - m * tau;
         if (usable < 10) {
             return Double.NaN;
         }
         int[] nearest = NearestNeighbours.of(y, m, tau, usable, theiler);
         double sq = 0;
         int count = 0;
-        int ahead = (m - 1) * tau + 1;
+        int ahead = m * tau;
         for (int i = 0; i < usable; i++) {
             int j = nearest[i];
             if (j >= 0) {
