@@ -6,8 +6,9 @@ import java.util.Random;
  * A test of determinism against linear stochastic processes: the error of nearest-neighbour
  * prediction one delay ahead in the embedding (Farmer and Sidorowich, 1987; Sugihara and May,
  * 1990) on the series, divided by the same error on phase-randomised surrogates (Theiler et al.,
- * 1992), which share the series' power spectrum but nothing else. Deterministic dynamics are predicted far better than
- * their surrogates (ratio well under 1); noise, white or coloured, is not (ratio near 1).
+ * 1992), which share the series' power spectrum but nothing else. Deterministic dynamics are
+ * predicted far better than their surrogates (ratio well under 1); noise, white or coloured, is not
+ * (ratio near 1).
  */
 public final class Determinism {
     private Determinism() {}

@@ -4,7 +4,7 @@ package io.midstream.attractor;
  * The largest Lyapunov exponent by Rosenstein, Collins and De Luca ("A practical method for
  * calculating largest Lyapunov exponents from small data sets", Physica D 65, 1993): each point's
  * nearest neighbour outside a Theiler window, the mean log distance of the pairs as both are
- * followed k steps on, and the slope of that divergence curve over its linear region.
+ * followed k steps on, and the slope of that divergence curve.
  *
  * <p>The region is fixed in the series' own time scale, its mean period (which Rosenstein et al. also
  * take for the Theiler window): from a tenth of it to two. Regions found from the curve's shape

@@ -128,7 +128,7 @@ final class Spectrum {
     }
 
     /** Where a frequency (in bins) above the Nyquist bin shows in the spectrum: folded back at every multiple of it. */
-    static double alias(double frequency, int nyquist) {
+    private static double alias(double frequency, int nyquist) {
         double f = frequency % (2.0 * nyquist);
         return f > nyquist ? 2.0 * nyquist - f : f;
     }
