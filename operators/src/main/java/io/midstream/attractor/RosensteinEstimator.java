@@ -6,7 +6,7 @@ package io.midstream.attractor;
  * nearest neighbour outside a Theiler window, the mean log distance of the pairs as both are
  * followed k steps on, and the slope of that divergence curve.
  *
- * <p>The region is fixed in the series' own time scale, its mean period (which Rosenstein et al. also
+ * <p>The fitted region is fixed in the series' own time scale, its mean period (which Rosenstein et al. also
  * take for the Theiler window): from a tenth of it to two. Regions found from the curve's shape
  * (from where its initial steep rise ends to 65% of its rise) were measured against it on 864
  * divergence curves of Lorenz and Rössler at three steps each, 2,000 to 5,000 samples (README):
