@@ -18,8 +18,10 @@ import java.util.Arrays;
  * <li>regular, where the spectrum has no continuous part above its white floor ({@link LineSpectrum}:
  * a phase-coherent chaotic flow such as Rössler's has one, around its sharp peaks) and either its
  * lines hold half of the power over a floor of measurement noise (which drives the 0-1 test towards
- * 1; without noise, K decides) or the 0-1 test's K is at most 0.4 (chaos and noise both drive it
- * towards 1; under 100 values the test abstains):
+ * 1; without noise, K decides) and are not one frequency's harmonics (such a series is periodic
+ * only where it returns, above: in a short window red noise's lowest bins stand over the white
+ * floor like a line) or the 0-1 test's K is at most 0.4 (chaos and noise both drive it towards 1;
+ * under 100 values the test abstains):
  * periodic where the spectrum's peaks are one frequency and its harmonics, quasi-periodic where
  * they are not. This comes before the surrogates, which are themselves sums of sinusoids for such
  * motion and cannot tell it from noise;</li>
@@ -80,7 +82,8 @@ public final class AttractorAnalysis {
         LineSpectrum lines = LineSpectrum.of(power, x.length);
         // a periodic series under measurement noise returns to within the noise's share of its variance
         double returnError = lines.lineShare() >= LINE_SHARE ? Math.max(PERIODIC_RETURN, NOISE_RETURN * lines.floorShare()) : PERIODIC_RETURN;
-        boolean returns = Spectrum.harmonic(power) && Recurrence.returns(x, x.length / 4, returnError);
+        boolean harmonic = Spectrum.harmonic(power);
+        boolean returns = harmonic && Recurrence.returns(x, x.length / 4, returnError);
         int tau = settings.delay() > 0 ? settings.delay() : MutualInformation.delay(x, Math.max(1, x.length / 10));
         int m = settings.dimension() > 0 ? settings.dimension() : FalseNearestNeighbours.dimension(x, tau, maxDimension(x.length), FNN_SHARE);
         int theiler = meanPeriod;
@@ -90,13 +93,13 @@ public final class AttractorAnalysis {
         AttractorClass c;
         if (returns) {
             c = AttractorClass.PERIODIC;
-        } else if (!lines.continuous() && (lines.noisy() && lines.lineShare() >= LINE_SHARE
+        } else if (!lines.continuous() && (lines.noisy() && lines.lineShare() >= LINE_SHARE && !harmonic
                 || ZeroOneTest.k(subsample(x, Math.max(1, tau / 2)), FREQUENCIES, 1) <= CHAOTIC_K)) {
-            c = regular(power);
+            c = regular(harmonic);
         } else if (!(Determinism.ratio(x, m, tau, theiler, SURROGATES, 1) <= STOCHASTIC_RATIO)) {
             c = AttractorClass.STOCHASTIC;
         } else {
-            c = lyapunov > 0 ? AttractorClass.CHAOTIC : regular(power);
+            c = lyapunov > 0 ? AttractorClass.CHAOTIC : regular(harmonic);
         }
         return new Report(c, finite(lyapunov), finite(d2), m, tau);
     }
@@ -111,8 +114,8 @@ public final class AttractorAnalysis {
     }
 
     /** Periodic where the spectrum's peaks are one frequency and its harmonics, quasi-periodic where not. */
-    private static AttractorClass regular(double[] power) {
-        return Spectrum.harmonic(power) ? AttractorClass.PERIODIC : AttractorClass.QUASI_PERIODIC;
+    private static AttractorClass regular(boolean harmonic) {
+        return harmonic ? AttractorClass.PERIODIC : AttractorClass.QUASI_PERIODIC;
     }
 
     static boolean fixedPoint(double[] x, double share) {
