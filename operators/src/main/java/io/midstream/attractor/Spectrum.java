@@ -90,17 +90,24 @@ final class Spectrum {
         java.util.List<double[]> found = new java.util.ArrayList<>();
         for (int k = 2; k < power.length - 1; k++) {
             if (power[k] > 0 && power[k] >= share * highest && power[k] >= power[k - 1] && power[k] >= power[k + 1]) {
-                // parabola through the log powers of the peak and its neighbours
-                double a = Math.log(Math.max(power[k - 1], 1e-300));
-                double b = Math.log(power[k]);
-                double c = Math.log(Math.max(power[k + 1], 1e-300));
-                double denominator = a - 2 * b + c;
-                double offset = denominator == 0 ? 0 : 0.5 * (a - c) / denominator;
-                found.add(new double[] {k + Math.max(-0.5, Math.min(0.5, offset)), power[k]});
+                found.add(new double[] {position(power, k), power[k]});
             }
         }
         found.sort((p, q) -> Double.compare(q[1], p[1]));
         return found.stream().mapToDouble(p -> p[0]).toArray();
+    }
+
+    /** Where between bins the peak at bin k lies: the vertex of the parabola through the log powers of it and its neighbours. */
+    static double position(double[] power, int k) {
+        if (k < 1 || k + 1 >= power.length || !(power[k] > 0)) {
+            return k;
+        }
+        double a = Math.log(Math.max(power[k - 1], 1e-300));
+        double b = Math.log(power[k]);
+        double c = Math.log(Math.max(power[k + 1], 1e-300));
+        double denominator = a - 2 * b + c;
+        double offset = denominator == 0 ? 0 : 0.5 * (a - c) / denominator;
+        return k + Math.max(-0.5, Math.min(0.5, offset));
     }
 
     /**
@@ -108,8 +115,10 @@ final class Spectrum {
      * period and its harmonics, as opposed to incommensurate frequencies. The fundamental is the
      * lowest peak; or, for a series whose harmonics above the Nyquist frequency are seen at their
      * aliases (a sawtooth or a square wave whose period is not a whole number of samples), the
-     * lowest or the strongest peak with its first 2 harmonics per peak: any frequency comes near the
-     * alias of some high multiple of another.
+     * lowest or the strongest peak with its harmonics up to 2 per peak and one more: any frequency
+     * comes near the alias of some high multiple of another, but a square wave has odd harmonics
+     * only, and where its period is close to a whole number of samples, aliases of high harmonics
+     * fall within a lobe of low ones and merge with them (p peaks can be harmonics 1 to 2p + 1).
      */
     static boolean harmonic(double[] power) {
         double[] peaks = peaks(power, 0.02);
@@ -123,7 +132,7 @@ final class Spectrum {
     }
 
     private static boolean aliasedHarmonics(double fundamental, double[] peaks, int nyquist) {
-        return Arrays.stream(peaks).allMatch(p -> IntStream.rangeClosed(1, 2 * peaks.length)
+        return Arrays.stream(peaks).allMatch(p -> IntStream.rangeClosed(1, 2 * peaks.length + 1)
                 .anyMatch(k -> Math.abs(alias(k * fundamental, nyquist) - p) <= 1.5));
     }
 
