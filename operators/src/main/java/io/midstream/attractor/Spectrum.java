@@ -148,13 +148,17 @@ final class Spectrum {
         return Math.abs(ratio - Math.rint(ratio)) * fundamental <= tolerance;
     }
 
-    /** A surrogate with the same power spectrum and random phases (Theiler et al., 1992): a linear Gaussian process like the series. */
+    /**
+     * A surrogate with the same power spectrum and random phases (Theiler et al., 1992): a linear
+     * Gaussian process like the series. Of any length (the frequency n / 2 of an even length keeps its phase).
+     */
     static double[] phaseRandomised(double[] y, Random random) {
         int n = y.length;
-        double[][] f = transform(y.clone());
+        double[][] f = {y.clone(), new double[n]};
+        BluesteinTransform.transformInPlace(f, TransformType.FORWARD);
         double[] re = f[0];
         double[] im = f[1];
-        for (int k = 1; k < n / 2; k++) {
+        for (int k = 1; 2 * k < n; k++) {
             double phase = random.nextDouble() * 2 * Math.PI;
             double magnitude = Math.sqrt(power(f, k));
             re[k] = magnitude * Math.cos(phase);
@@ -162,7 +166,7 @@ final class Spectrum {
             re[n - k] = re[k];
             im[n - k] = -im[k];
         }
-        FastFourierTransformer.transformInPlace(f, DftNormalization.STANDARD, TransformType.INVERSE);
+        BluesteinTransform.transformInPlace(f, TransformType.INVERSE);
         return re;
     }
 }

@@ -98,4 +98,22 @@ class ClassificationSuiteTest {
         }
         assertThat(wrong).as("of %d", total).hasSizeLessThanOrEqualTo(total / 10);
     }
+
+    /**
+     * Lorenz over 10 time units, 500 or 1,000 samples, which the determinism test once cut to their
+     * last 256 or 512 and took for noise (11 of 24 chaotic at each step).
+     */
+    @Test
+    void aShortFlowIsChaotic() {
+        for (double[] stepAndLength : new double[][] {{0.02, 500}, {0.01, 1000}}) {
+            List<String> wrong = new ArrayList<>();
+            for (long seed = 1; seed <= 24; seed++) {
+                AttractorClass got = AttractorAnalysis.analyze(Systems.lorenz((int) stepAndLength[1], stepAndLength[0], seed), AttractorAnalysis.Settings.DEFAULT).attractorClass();
+                if (got != AttractorClass.CHAOTIC) {
+                    wrong.add("seed " + seed + ": " + got);
+                }
+            }
+            assertThat(wrong).as("Lorenz, dt %s, %s samples, of 24", stepAndLength[0], stepAndLength[1]).hasSizeLessThanOrEqualTo(4);
+        }
+    }
 }
