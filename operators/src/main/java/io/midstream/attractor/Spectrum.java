@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.IntStream;
 
-/** What the estimators need of a series' Fourier transform, over its last 2^k samples. */
+/** What the estimators need of a series' Fourier transform. */
 final class Spectrum {
     private Spectrum() {}
 
