@@ -1,7 +1,5 @@
 package io.midstream.attractor;
 
-import org.apache.commons.math3.transform.DftNormalization;
-import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
 
 import java.util.Arrays;
@@ -15,11 +13,11 @@ final class Spectrum {
     /**
      * The transform of real values, in place on arrays ({real, imaginary}): the estimators run it
      * on windows of 64 values per evaluation, where commons-math's Complex objects cost more than the
-     * arithmetic. {@code values.length} is a power of two.
+     * arithmetic.
      */
     private static double[][] transform(double[] values) {
         double[][] f = {values, new double[values.length]};
-        FastFourierTransformer.transformInPlace(f, DftNormalization.STANDARD, TransformType.FORWARD);
+        BluesteinTransform.transformInPlace(f, TransformType.FORWARD);
         return f;
     }
 
@@ -154,8 +152,7 @@ final class Spectrum {
      */
     static double[] phaseRandomised(double[] y, Random random) {
         int n = y.length;
-        double[][] f = {y.clone(), new double[n]};
-        BluesteinTransform.transformInPlace(f, TransformType.FORWARD);
+        double[][] f = transform(y.clone());
         double[] re = f[0];
         double[] im = f[1];
         for (int k = 1; 2 * k < n; k++) {
