@@ -7,7 +7,9 @@ import java.util.Arrays;
  * dimension, and a class decided from several tests so that noise is not called chaos:
  * <ol>
  * <li>fixed point: over the last quarter of the series, no value strays from their mean by more than
- * {@code fixedShare} of the larger of that level and the whole series' range (a decay to 0 settles too);</li>
+ * {@code fixedShare} of the larger of that level and the whole series' range (a decay to 0 settles too);
+ * or the series is still settling, exponentially: the range of each quarter at most a third of the
+ * one before (a decay or a damped oscillation, whose attractor is the point it tends to);</li>
  * <li>periodic, where the spectrum's peaks are harmonics of one frequency (or their aliases, as for a
  * sawtooth whose period is not a whole number of samples) and the series returns to itself at some
  * lag up to a quarter of its length: to a normalised squared difference under 3% (noise at most
@@ -118,21 +120,50 @@ public final class AttractorAnalysis {
         return harmonic ? AttractorClass.PERIODIC : AttractorClass.QUASI_PERIODIC;
     }
 
+    /** How many times smaller each quarter's range is than the one before in a series still settling. */
+    static final double SETTLING = 3;
+
     static boolean fixedPoint(double[] x, double share) {
+        return settled(x, share) || settling(x);
+    }
+
+    private static boolean settled(double[] x, double share) {
         double[] tail = Arrays.copyOfRange(x, x.length - x.length / 4, x.length);
         double level = Stats.mean(tail);
         double variation = 0;
         for (double v : tail) {
             variation = Math.max(variation, Math.abs(v - level));
         }
+        double scale = Math.max(Math.abs(level), range(x, 0, x.length));
+        return variation <= share * scale;
+    }
+
+    /**
+     * Whether the range shrinks at least {@link #SETTLING} times from each quarter to the next: a
+     * decay at a rate of 4.4 / n or more, which leaves a few percent of its amplitude moving in the
+     * last quarter. Noise, white or red, and any attractor keep their range from quarter to quarter.
+     */
+    private static boolean settling(double[] x) {
+        int quarter = x.length / 4;
+        double previous = Double.POSITIVE_INFINITY;
+        for (int from = 0; from + quarter <= x.length; from += quarter) {
+            double range = range(x, from, from + quarter);
+            if (!(SETTLING * range <= previous)) {
+                return false;
+            }
+            previous = range;
+        }
+        return true;
+    }
+
+    private static double range(double[] x, int from, int to) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (double v : x) {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+        for (int i = from; i < to; i++) {
+            min = Math.min(min, x[i]);
+            max = Math.max(max, x[i]);
         }
-        double scale = Math.max(Math.abs(level), max - min);
-        return variation <= share * scale;
+        return max - min;
     }
 
     /** Oversampled flows are subsampled for the 0-1 test, as its authors advise. */
