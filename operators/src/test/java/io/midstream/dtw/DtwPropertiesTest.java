@@ -42,6 +42,10 @@ class DtwPropertiesTest {
         if (x.length == y.length) {
             assertThat(LbKeogh.bound(x, Envelope.of(y, window), cost)).isLessThanOrEqualTo(d + TOLERANCE);
             assertThat(LbKeogh.bound(y, Envelope.of(x, window), cost)).isLessThanOrEqualTo(d + TOLERANCE);
+            Envelope envelope = Envelope.of(y, window);
+            double keogh = LbKeogh.bound(x, envelope, cost);
+            double improved = LbImproved.bound(x, y, envelope, keogh, window, cost, Double.POSITIVE_INFINITY);
+            assertThat(improved).isBetween(keogh, d + TOLERANCE);
         }
     }
 
@@ -122,6 +126,8 @@ class DtwPropertiesTest {
         assertThat(r.distance()).isZero();
         long windows = series.length - query.length + 1;
         assertThat(r.prunedByKim() + r.prunedByKeoghQuery() + r.prunedByKeoghSeries()).isGreaterThan(windows / 2);
+        // in bound order the copy, whose bound is 0, comes first, and its distance 0 ends the search
+        assertThat(r.abandonedDtw() + r.fullDtw()).isEqualTo(1);
     }
 
     @Test

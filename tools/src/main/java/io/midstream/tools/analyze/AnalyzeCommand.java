@@ -170,7 +170,8 @@ public final class AnalyzeCommand {
             UcrSearch.Result r = UcrSearch.bestMatch(q, SeriesFile.numbers(series), (int) Math.round(window * q.length), cost.cost);
             printLine(object("position", r.position(), "distance", r.distance(),
                         "pruned", object("lb_kim", r.prunedByKim(), "lb_keogh_query", r.prunedByKeoghQuery(),
-                                "lb_keogh_series", r.prunedByKeoghSeries(), "dtw_abandoned", r.abandonedDtw()),
+                                "lb_keogh_series", r.prunedByKeoghSeries(), "lb_improved", r.prunedByImproved(),
+                                "dtw_abandoned", r.abandonedDtw()),
                         "dtw_completed", r.fullDtw()));
         }
     }
