@@ -6,8 +6,10 @@ import java.util.Arrays;
  * A series' attractor: delay and dimension of its embedding, largest Lyapunov exponent, correlation
  * dimension, and a class decided from several tests so that noise is not called chaos:
  * <ol>
- * <li>fixed point: over the last quarter of the series, no value strays from their mean by more than
- * {@code fixedShare} of the larger of that level and the whole series' range (a decay to 0 settles too);
+ * <li>fixed point: over the last quarter of the series, the values' standard deviation about their mean
+ * is at most {@code fixedShare} of the larger of that level and the range of the series' transient,
+ * its range without single spikes (a decay to 0 settles too, measurement noise of that size does not
+ * unsettle a level, and a tool's long gap in a latency is no transient);
  * or the series is still settling, exponentially: the range of each quarter at most a third of the
  * one before (a decay or a damped oscillation, whose attractor is the point it tends to);</li>
  * <li>periodic, where the spectrum's peaks are harmonics of one frequency (or their aliases, as for a
@@ -54,7 +56,7 @@ public final class AttractorAnalysis {
     private AttractorAnalysis() {}
 
     /**
-     * @param fixedShare how far, as a share of its level, a settled series may stray
+     * @param fixedShare how much, as a share of its level (standard deviation), a settled series may vary
      * @param delay      the embedding delay, or 0 to take it from the average mutual information
      * @param dimension  the embedding dimension, or 0 to take it from false nearest neighbours
      */
@@ -129,13 +131,28 @@ public final class AttractorAnalysis {
 
     private static boolean settled(double[] x, double share) {
         double[] tail = Arrays.copyOfRange(x, x.length - x.length / 4, x.length);
-        double level = Stats.mean(tail);
-        double variation = 0;
-        for (double v : tail) {
-            variation = Math.max(variation, Math.abs(v - level));
+        double scale = Math.max(Math.abs(Stats.mean(tail)), transientRange(x));
+        // the standard deviation, not the largest deviation, which measurement noise lifts with every sample
+        return Stats.sd(tail) <= share * scale;
+    }
+
+    /**
+     * The range of the series once each value is the median of itself and its two neighbours (the
+     * first and the last, which have one, left out): a decay keeps its range, while a single spike,
+     * such as a tool's long gap in a latency, is not a transient that the series settled from.
+     */
+    private static double transientRange(double[] x) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 1; i + 1 < x.length; i++) {
+            double a = x[i - 1];
+            double b = x[i];
+            double c = x[i + 1];
+            double median = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+            min = Math.min(min, median);
+            max = Math.max(max, median);
         }
-        double scale = Math.max(Math.abs(level), range(x, 0, x.length));
-        return variation <= share * scale;
+        return max - min;
     }
 
     /**

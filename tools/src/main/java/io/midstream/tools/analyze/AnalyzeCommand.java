@@ -208,7 +208,7 @@ public final class AnalyzeCommand {
         @Option(names = "--dt", paramLabel = "DT", description = "Sampling step: the exponent is then per time unit, not per sample.")
         Double dt;
         @Option(names = "--fixed-share", defaultValue = "0.01", paramLabel = "S",
-                description = "A series settles (fixed_point) when its last quarter strays less than S of its level (default: ${DEFAULT-VALUE}).")
+                description = "A series settles (fixed_point) when its last quarter's standard deviation is at most S of its level, or of the range it decayed over (default: ${DEFAULT-VALUE}).")
         double fixedShare;
         @Option(names = "--delay", defaultValue = "0", paramLabel = "TAU", description = "Embedding delay; 0 takes the first minimum of the average mutual information (default: ${DEFAULT-VALUE}).")
         int delay;
