@@ -11,7 +11,8 @@ import java.util.Arrays;
  * its range without single spikes (a decay to 0 settles too, measurement noise of that size does not
  * unsettle a level, and a tool's long gap in a latency is no transient);
  * or the series is still settling, exponentially: the range of each quarter at most a third of the
- * one before (a decay or a damped oscillation, whose attractor is the point it tends to);</li>
+ * one before (a decay or a damped oscillation, whose attractor is the point it tends to); the tests
+ * below then leave out a first quarter that holds a transient;</li>
  * <li>periodic, where the spectrum's peaks are harmonics of one frequency (or their aliases, as for a
  * sawtooth whose period is not a whole number of samples) and the series returns to itself at some
  * lag up to a quarter of its length: to a normalised squared difference under 3% (noise at most
@@ -74,13 +75,14 @@ public final class AttractorAnalysis {
     public record Report(AttractorClass attractorClass, Double lyapunovPerSample, Double correlationDimension,
                          Integer embeddingDimension, Integer delay) {}
 
-    public static Report analyze(double[] x, Settings settings) {
-        if (x.length < 16) {
-            throw new IllegalArgumentException("a series needs at least 16 values, not " + x.length);
+    public static Report analyze(double[] series, Settings settings) {
+        if (series.length < 16) {
+            throw new IllegalArgumentException("a series needs at least 16 values, not " + series.length);
         }
-        if (fixedPoint(x, settings.fixedShare())) {
+        if (fixedPoint(series, settings.fixedShare())) {
             return new Report(AttractorClass.FIXED_POINT, null, null, null, null);
         }
+        double[] x = withoutTransient(series);
         int meanPeriod = (int) Math.ceil(Spectrum.meanPeriod(x));
         double[] power = Spectrum.power(x);
         LineSpectrum lines = LineSpectrum.of(power, x.length);
@@ -181,6 +183,33 @@ public final class AttractorAnalysis {
             max = Math.max(max, x[i]);
         }
         return max - min;
+    }
+
+    /** How much farther from the later level the first quarter reaches than the rest does, in a transient. */
+    static final double TRANSIENT = 2;
+
+    /**
+     * The series without its first quarter where that quarter holds a transient: it reaches more
+     * than {@link #TRANSIENT} times farther from the level of the rest than any later value does,
+     * as a decay under noise does on its way to the level. A stationary series, whose first quarter
+     * is a sample of the same motion as the rest, reaches about as far, and keeps all of its values;
+     * the tests after the fixed point assume one (the surrogates keep its spectrum, the exponent
+     * follows it), and a transient's smooth fall made noise deterministic, or chaotic, to them.
+     */
+    static double[] withoutTransient(double[] x) {
+        int quarter = x.length / 4;
+        double level = Stats.mean(Arrays.copyOfRange(x, quarter, x.length));
+        double first = 0;
+        double rest = 0;
+        for (int i = 0; i < x.length; i++) {
+            double distance = Math.abs(x[i] - level);
+            if (i < quarter) {
+                first = Math.max(first, distance);
+            } else {
+                rest = Math.max(rest, distance);
+            }
+        }
+        return x.length - quarter >= 16 && first > TRANSIENT * rest ? Arrays.copyOfRange(x, quarter, x.length) : x;
     }
 
     /** Oversampled flows are subsampled for the 0-1 test, as its authors advise. */

@@ -153,6 +153,30 @@ class ClassificationSuiteTest {
     }
 
     /**
+     * Decays to 0 and to 2 under noise over 1% of their range, which by the definition have not
+     * settled: what is left after the decay is noise, a fixed point at most, never chaos or a cycle.
+     * With the decay in the series, the tests after the fixed point, which assume a stationary
+     * series, called all 36 periodic, quasi-periodic or chaotic.
+     */
+    @Test
+    void aDecayUnderHeavyNoiseIsNotChaosOrACycle() {
+        List<String> wrong = new ArrayList<>();
+        for (int n : new int[] {500, 1000, 2000}) {
+            for (long seed = 1; seed <= 6; seed++) {
+                double[][] decays = {Systems.withNoise(Systems.decay(n, 0, 5, 0.05, seed), 0.2, seed + 100),
+                        Systems.withNoise(Systems.decay(n, 2, 5, 10.0 / n, seed), 0.1, seed + 100)};
+                for (int d = 0; d < decays.length; d++) {
+                    AttractorClass got = AttractorAnalysis.analyze(decays[d], AttractorAnalysis.Settings.DEFAULT).attractorClass();
+                    if (got != AttractorClass.FIXED_POINT && got != AttractorClass.STOCHASTIC) {
+                        wrong.add("decay " + d + ", n " + n + ", seed " + seed + ": " + got);
+                    }
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
      * A healthy stream's latency (40 ms, jitter 10 ms) with one long gap, as a tool's call makes, in
      * a window of the operator's 64 values: the gap set the range against which the last quarter
      * counted as settled, and 138 of these 192 windows were stalls.
