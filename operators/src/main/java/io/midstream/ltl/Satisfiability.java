@@ -13,8 +13,13 @@ import java.util.function.Predicate;
  * relative to the current time, so the search visits finitely many obligations.
  */
 final class Satisfiability {
-    /** Past this many obligations the search gives up and answers "satisfiable", which only delays a verdict. */
+    /**
+     * Past this many obligations, or this many nodes in all of them, the search gives up and answers
+     * "satisfiable", which only delays a verdict: obligations are not kept in a normal form, and
+     * nested temporal operators can make them grow with each step (hashing each new one reads it all).
+     */
     private static final int MAX_STATES = 50_000;
+    private static final long MAX_NODES = 200_000;
     private static final int MAX_PROPOSITIONS = 12;
 
     private Satisfiability() {}
@@ -31,6 +36,7 @@ final class Satisfiability {
         ArrayDeque<Obligation> queue = new ArrayDeque<>();
         seen.add(first);
         queue.add(first);
+        long nodes = 0;
         while (!queue.isEmpty()) {
             Obligation o = queue.poll();
             Set<Long> times = new TreeSet<>();
@@ -43,6 +49,10 @@ final class Satisfiability {
                         return true;
                     }
                     Obligation rest = shift(Progression.next(o, holds, time), -time);
+                    nodes += size(rest);
+                    if (nodes > MAX_NODES) {
+                        return true;
+                    }
                     if (!rest.equals(Obligation.FALSE) && seen.add(rest)) {
                         if (seen.size() > MAX_STATES) {
                             return true;
@@ -53,6 +63,14 @@ final class Satisfiability {
             }
         }
         return false;
+    }
+
+    private static long size(Obligation o) {
+        long n = 1;
+        for (Obligation child : Obligation.children(o)) {
+            n += size(child);
+        }
+        return n;
     }
 
     private static Predicate<String> holds(String[] atoms, int valuation) {

@@ -2,11 +2,13 @@ package io.midstream.ltl;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** LTLf semantics on small traces worked out by hand (De Giacomo and Vardi 2013; design.md). */
 class LtlOracleTest {
@@ -53,6 +55,21 @@ class LtlOracleTest {
         assertThat(verdict("F(p & !p)", trace("", ""))).isEqualTo(LtlOracle.Verdict.violatedAt(0));
         // X X p can still hold after one position
         assertThat(verdict("X X p", trace("", ""))).isEqualTo(LtlOracle.Verdict.violatedAt(1));
+    }
+
+    /**
+     * Nested until and release whose progressions grow at every step: the search for a continuation
+     * visited ever larger obligations and ran for over an hour on a trace of two positions. It now
+     * gives up within a budget of nodes, which can only put the deciding position later (here 1;
+     * no continuation saves the prefix at 0), never change the verdict. A guard against the hang, not
+     * a measure of speed.
+     */
+    @Test
+    void growingObligationsDelayAVerdictButDoNotHang() {
+        String formula = "((X((true) U (p))) | (!(true))) & ((((r) U (q)) R (G(r))) U (!(r)))";
+        LtlOracle.Verdict v = assertTimeoutPreemptively(Duration.ofMinutes(2), () -> verdict(formula, trace("p,q,r", "")));
+        assertThat(v.satisfied()).isFalse();
+        assertThat(v.at()).isBetween(0, 1);
     }
 
     @Test
