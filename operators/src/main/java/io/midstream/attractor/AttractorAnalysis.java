@@ -144,17 +144,14 @@ public final class AttractorAnalysis {
      * such as a tool's long gap in a latency, is not a transient that the series settled from.
      */
     private static double transientRange(double[] x) {
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        for (int i = 1; i + 1 < x.length; i++) {
-            double a = x[i - 1];
-            double b = x[i];
-            double c = x[i + 1];
-            double median = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
-            min = Math.min(min, median);
-            max = Math.max(max, median);
+        double[] medians = new double[x.length - 2];
+        for (int i = 0; i < medians.length; i++) {
+            double a = x[i];
+            double b = x[i + 1];
+            double c = x[i + 2];
+            medians[i] = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
         }
-        return max - min;
+        return range(medians, 0, medians.length);
     }
 
     /**

@@ -25,7 +25,7 @@ final class Spectrum {
         return f[0][k] * f[0][k] + f[1][k] * f[1][k];
     }
 
-    static double[] lastPowerOfTwo(double[] x) {
+    private static double[] lastPowerOfTwo(double[] x) {
         int n = Integer.highestOneBit(Math.max(1, x.length));
         return Arrays.copyOfRange(x, x.length - n, x.length);
     }
