@@ -25,6 +25,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.function.RunnableWithException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,6 +53,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 
 /**
  * {@code ./midstream bench e2e}: the whole job measured the way a user sizes it, against a
@@ -379,6 +381,11 @@ final class E2eBenchmark implements Callable<Integer> {
             long two = stateAfter(client, port, () -> openSessions(out, openSessions, 2 * openSessions, now, false));
             long ended = stateAfter(client, port, () -> {
                 openSessions(out, 0, 2 * openSessions, now, true);
+                producer.flush();
+                // every session ends before the tick below is sent: a partition whose source was idle
+                // and read its chunks after the tick's would deliver them behind the watermark, and
+                // their timers would wait for a watermark that no further chunk brings
+                awaitMetric(client, port, "Sessions", ".sessionsEnded", values -> sum(values) >= 2L * openSessions);
                 // a session far ahead in event time moves the watermark past every ended session's
                 // retention and past the inactivity timers that the sessions had set; measured once
                 // every operator has seen that watermark, however long idleness takes to tell
@@ -416,7 +423,7 @@ final class E2eBenchmark implements Callable<Integer> {
     }
 
     /** Does {@code step}, then waits for two checkpoints to complete and returns the last one's state size. */
-    private static long stateAfter(JobClient client, int port, Runnable step) throws Exception {
+    private static long stateAfter(JobClient client, int port, RunnableWithException step) throws Exception {
         step.run();
         Thread.sleep(2000);
         long first = completedCheckpoints(client, port);
@@ -460,42 +467,48 @@ final class E2eBenchmark implements Callable<Integer> {
      * operator's output watermark, not the task's input one: a two-input task reports the minimum
      * of its inputs, and the references' idle broadcast input never has one.
      */
-    private static void awaitWatermarks(JobClient client, int port, long at) {
-        try {
-            String job = "/jobs/" + client.getJobID();
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            for (JsonNode vertex : get(port, job).path("vertices")) {
-                if (vertex.path("name").asText().startsWith("Source:")) {
-                    continue;
-                }
-                String metrics = job + "/vertices/" + vertex.path("id").asText() + "/metrics";
-                while (true) {
-                    List<String> ids = new ArrayList<>();
-                    for (JsonNode m : get(port, metrics)) {
-                        if (m.path("id").asText().endsWith(".currentOutputWatermark")) {
-                            ids.add(m.path("id").asText());
-                        }
-                    }
-                    JsonNode marks = get(port, metrics + "?get=" + String.join(",", ids));
-                    boolean all = marks.size() > 0;
-                    for (JsonNode m : marks) {
-                        all &= Long.parseLong(m.path("value").asText()) >= at;
-                    }
-                    if (all) {
-                        break;
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("the watermarks of " + vertex.path("name").asText() + " did not pass " + at + " in 2 minutes: " + marks);
-                    }
-                    Thread.sleep(200);
-                }
+    private static void awaitWatermarks(JobClient client, int port, long at) throws Exception {
+        awaitMetric(client, port, "", ".currentOutputWatermark", values -> values.stream().allMatch(v -> v >= at));
+    }
+
+    /**
+     * Waits, for each vertex past the sources whose name starts with {@code vertexPrefix} in the
+     * job's order, until the values of its metrics named {@code suffix} in every subtask are
+     * {@code done}.
+     */
+    private static void awaitMetric(JobClient client, int port, String vertexPrefix, String suffix, Predicate<List<Long>> done) throws Exception {
+        String job = "/jobs/" + client.getJobID();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        for (JsonNode vertex : get(port, job).path("vertices")) {
+            String name = vertex.path("name").asText();
+            if (name.startsWith("Source:") || !name.startsWith(vertexPrefix)) {
+                continue;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            String metrics = job + "/vertices/" + vertex.path("id").asText() + "/metrics";
+            while (true) {
+                List<String> ids = new ArrayList<>();
+                for (JsonNode m : get(port, metrics)) {
+                    if (m.path("id").asText().endsWith(suffix)) {
+                        ids.add(m.path("id").asText());
+                    }
+                }
+                List<Long> values = new ArrayList<>();
+                for (JsonNode m : get(port, metrics + "?get=" + String.join(",", ids))) {
+                    values.add(Long.parseLong(m.path("value").asText()));
+                }
+                if (!values.isEmpty() && done.test(values)) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the metrics " + suffix + " of " + name + " did not reach the wanted values in 2 minutes: " + values);
+                }
+                Thread.sleep(200);
+            }
         }
+    }
+
+    private static long sum(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).sum();
     }
 
     private static JsonNode checkpoints(JobClient client, int port) throws Exception {
