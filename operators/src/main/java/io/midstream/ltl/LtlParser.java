@@ -22,7 +22,7 @@ public final class LtlParser {
 
     public static Formula parse(String text) {
         if (text.length() > MAX_LENGTH) {
-            throw new LtlSyntaxException(text.substring(0, 40) + "...", 0, "a formula of at most " + MAX_LENGTH + " characters", text.length() + " characters");
+            throw new LtlSyntaxException(text, 0, "a formula of at most " + MAX_LENGTH + " characters", text.length() + " characters");
         }
         LtlParser parser = new LtlParser(text);
         Formula f = parser.iff();

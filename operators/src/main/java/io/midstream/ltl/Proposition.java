@@ -25,7 +25,7 @@ public interface Proposition extends Serializable {
 
     static Proposition parse(String expression) {
         if (expression.length() > MAX_LENGTH) {
-            throw new LtlSyntaxException(expression.substring(0, 40) + "...", 0, "an expression of at most " + MAX_LENGTH + " characters", expression.length() + " characters");
+            throw new LtlSyntaxException(expression, 0, "an expression of at most " + MAX_LENGTH + " characters", expression.length() + " characters");
         }
         return new Parser(expression).parse();
     }

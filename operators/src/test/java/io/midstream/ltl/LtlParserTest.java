@@ -44,4 +44,17 @@ class LtlParserTest {
         assertThatThrownBy(() -> LtlParser.parse("G U")).hasMessageContaining("U is an operator");
         assertThatThrownBy(() -> LtlParser.parse("!".repeat(500) + "p")).hasMessageContaining("nested at most");
     }
+
+    /** A long formula is shown around the error, not whole: the caret stays under the position. */
+    @Test
+    void aLongFormulaIsShownAroundTheError() {
+        String text = "p & ".repeat(100) + "(q | )" + " & r".repeat(100);
+        int position = text.indexOf(')');
+        String[] lines = org.assertj.core.api.Assertions.catchThrowable(() -> LtlParser.parse(text)).getMessage().split("\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).startsWith("  ...").endsWith("...").hasSizeLessThan(2 * LtlSyntaxException.CONTEXT + 10);
+        int caret = lines[2].indexOf('^');
+        assertThat(lines[1].charAt(caret)).isEqualTo(text.charAt(position));
+        assertThat(lines[1].substring(caret - 6, caret + 1)).isEqualTo(text.substring(position - 6, position + 1));
+    }
 }
