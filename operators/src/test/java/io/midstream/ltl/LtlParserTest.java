@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class LtlParserTest {
     @Test
@@ -50,7 +51,7 @@ class LtlParserTest {
     void aLongFormulaIsShownAroundTheError() {
         String text = "p & ".repeat(100) + "(q | )" + " & r".repeat(100);
         int position = text.indexOf(')');
-        String[] lines = org.assertj.core.api.Assertions.catchThrowable(() -> LtlParser.parse(text)).getMessage().split("\n");
+        String[] lines = catchThrowable(() -> LtlParser.parse(text)).getMessage().split("\n");
         assertThat(lines).hasSize(3);
         assertThat(lines[1]).startsWith("  ...").endsWith("...").hasSizeLessThan(2 * LtlSyntaxException.CONTEXT + 10);
         int caret = lines[2].indexOf('^');
