@@ -17,13 +17,14 @@ final class KdTree {
     private final int[] axis;
     /** The coordinates in tree order, one point after another: a search reads them in sequence. */
     private final double[] coordinates;
-    /** The query under way: its point, exclusions, best answer so far and offsets to the current cell. */
+    /** The query under way: its point, exclusions, best answers so far (nearest first) and offsets to the current cell. */
     private final double[] target;
     private int query;
     private int theiler;
     private int limit;
-    private int best;
-    private double bestSq;
+    private int seeded;
+    private int[] best = new int[1];
+    private double[] bestSq = new double[1];
     private final double[] offsets;
 
     /** The tree of points 0..count-1 of the embedding of x in m dimensions with delay tau. */
@@ -110,21 +111,39 @@ final class KdTree {
      * the tree, so that a query allocates nothing.
      */
     int nearest(int q, int theiler, int limit, int candidate) {
+        query(q, theiler, limit, candidate, 1);
+        return best[0];
+    }
+
+    /**
+     * The k nearest points to point q under the same exclusions, nearest first, into {@code out}
+     * from {@code at}, -1 where there are fewer; the candidate only bounds the search sooner.
+     */
+    void nearest(int q, int theiler, int limit, int candidate, int[] out, int at, int k) {
+        query(q, theiler, limit, candidate, k);
+        System.arraycopy(best, 0, out, at, k);
+    }
+
+    private void query(int q, int theiler, int limit, int candidate, int k) {
         for (int d = 0; d < dimension; d++) {
             target[d] = coordinate(q, d);
         }
         query = q;
         this.theiler = theiler;
         this.limit = limit;
-        best = -1;
-        bestSq = Double.POSITIVE_INFINITY;
+        if (best.length != k) {
+            best = new int[k];
+            bestSq = new double[k];
+        }
+        java.util.Arrays.fill(best, -1);
+        java.util.Arrays.fill(bestSq, Double.POSITIVE_INFINITY);
+        seeded = -1;
         if (candidate >= 0 && candidate < order.length && Math.abs(candidate - q) > theiler && candidate < limit) {
-            best = candidate;
-            bestSq = DelayEmbedding.squaredDistance(x, candidate, q, dimension, tau);
+            seeded = candidate;
+            insert(candidate, DelayEmbedding.squaredDistance(x, candidate, q, dimension, tau));
         }
         java.util.Arrays.fill(offsets, 0);
         search(0, order.length, 0);
-        return best;
     }
 
     /**
@@ -147,7 +166,7 @@ final class KdTree {
         double farSq = cellSq - offset * offset + diff * diff;
         boolean lowerIsNear = diff < 0;
         search(lowerIsNear ? lo : mid + 1, lowerIsNear ? mid : hi, cellSq);
-        if (farSq < bestSq) {
+        if (farSq < bestSq[bestSq.length - 1]) {
             offsets[a] = diff;
             search(lowerIsNear ? mid + 1 : lo, lowerIsNear ? hi : mid, farSq);
             offsets[a] = offset;
@@ -157,17 +176,27 @@ final class KdTree {
     /** The point at position i of the tree order. */
     private void consider(int i) {
         int p = order[i];
-        if (Math.abs(p - query) > theiler && p < limit) {
-            double bound = bestSq;
+        if (Math.abs(p - query) > theiler && p < limit && p != seeded) {
+            double bound = bestSq[bestSq.length - 1];
             double sq = 0;
             for (int d = 0, c = i * dimension; d < dimension && sq < bound; d++, c++) {
                 double diff = coordinates[c] - target[d];
                 sq += diff * diff;
             }
             if (sq < bound) {
-                bestSq = sq;
-                best = p;
+                insert(p, sq);
             }
         }
+    }
+
+    /** Into the best answers, after those as near or nearer: the first found of equals stays first. */
+    private void insert(int p, double sq) {
+        int at = bestSq.length - 1;
+        for (; at > 0 && bestSq[at - 1] > sq; at--) {
+            bestSq[at] = bestSq[at - 1];
+            best[at] = best[at - 1];
+        }
+        bestSq[at] = sq;
+        best[at] = p;
     }
 }

@@ -29,37 +29,50 @@ final class NearestNeighbours {
      * nearest point j of 0..count-1 with |i - j| > theiler, or -1 where there is none.
      */
     static int[] of(double[] x, int m, int tau, int count, int theiler) {
-        return count <= PAIRWISE_PER_CELL << Math.min(m, 20) ? pairwise(x, m, tau, count, theiler) : byTree(x, m, tau, count, theiler);
+        return of(x, m, tau, count, theiler, 1);
     }
 
-    static int[] pairwise(double[] x, int m, int tau, int count, int theiler) {
-        int[] nearest = new int[count];
+    /** The k nearest of each point under the same exclusions: point i's at i k .. i k + k - 1, nearest first, -1 where fewer. */
+    static int[] of(double[] x, int m, int tau, int count, int theiler, int k) {
+        return count <= PAIRWISE_PER_CELL << Math.min(m, 20) ? pairwise(x, m, tau, count, theiler, k) : byTree(x, m, tau, count, theiler, k);
+    }
+
+    static int[] pairwise(double[] x, int m, int tau, int count, int theiler, int k) {
+        int[] nearest = new int[count * k];
         Arrays.fill(nearest, -1);
-        double[] bestSq = new double[count];
+        double[] bestSq = new double[count * k];
         Arrays.fill(bestSq, Double.POSITIVE_INFINITY);
         for (int i = 0; i < count; i++) {
             for (int j = i + theiler + 1; j < count; j++) {
                 double sq = DelayEmbedding.squaredDistance(x, i, j, m, tau);
-                if (sq < bestSq[i]) {
-                    bestSq[i] = sq;
-                    nearest[i] = j;
-                }
-                if (sq < bestSq[j]) {
-                    bestSq[j] = sq;
-                    nearest[j] = i;
-                }
+                insert(nearest, bestSq, i * k, k, j, sq);
+                insert(nearest, bestSq, j * k, k, i, sq);
             }
         }
         return nearest;
     }
 
-    static int[] byTree(double[] x, int m, int tau, int count, int theiler) {
-        int[] nearest = new int[count];
+    /** Into a point's k best, after those as near or nearer: the first found of equals stays first. */
+    private static void insert(int[] nearest, double[] bestSq, int from, int k, int p, double sq) {
+        int at = from + k - 1;
+        if (!(sq < bestSq[at])) {
+            return;
+        }
+        for (; at > from && bestSq[at - 1] > sq; at--) {
+            bestSq[at] = bestSq[at - 1];
+            nearest[at] = nearest[at - 1];
+        }
+        bestSq[at] = sq;
+        nearest[at] = p;
+    }
+
+    static int[] byTree(double[] x, int m, int tau, int count, int theiler, int k) {
+        int[] nearest = new int[count * k];
         KdTree tree = new KdTree(x, m, tau, count);
         int j = -1;
         for (int i = 0; i < count; i++) {
-            j = tree.nearest(i, theiler, count, j + 1);
-            nearest[i] = j;
+            tree.nearest(i, theiler, count, j + 1, nearest, i * k, k);
+            j = nearest[i * k];
         }
         return nearest;
     }

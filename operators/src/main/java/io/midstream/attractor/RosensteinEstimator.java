@@ -3,8 +3,15 @@ package io.midstream.attractor;
 /**
  * The largest Lyapunov exponent by Rosenstein, Collins and De Luca ("A practical method for
  * calculating largest Lyapunov exponents from small data sets", Physica D 65, 1993): each point's
- * nearest neighbour outside a Theiler window, the mean log distance of the pairs as both are
+ * nearest neighbours outside a Theiler window, the mean log distance of the pairs as both are
  * followed k steps on, and the slope of that divergence curve.
+ *
+ * <p>Each point's {@link #NEIGHBOURS} nearest, not only the nearest, as Kantz (Phys. Lett. A 185,
+ * 1994) averages over a neighbourhood: on a few dozen turns of a flow one pair per point leaves the
+ * curve to a few close passes. On Lorenz at steps 0.01, 0.02, 0.05 and Rössler at 0.05, 0.1, 0.2
+ * (seeds 1 to 16 x 2,000, 3,000, 5,000 samples) the exponent was within 15% of the published one in
+ * 214 of 288 cases with one neighbour, 243 with 4 and 235 with 8 (farther neighbours saturate sooner:
+ * Lorenz fell to a median of 0.86 at 2,000 samples).
  *
  * <p>The fitted region is fixed in the series' own time scale, its mean period (which Rosenstein et al. also
  * take for the Theiler window): from a tenth of it to two. Regions found from the curve's shape
@@ -17,6 +24,7 @@ public final class RosensteinEstimator {
     /** Where the fit starts and ends, in mean periods. */
     static final double FIT_FROM = 0.1;
     static final double FIT_TO = 2;
+    static final int NEIGHBOURS = 4;
 
     private RosensteinEstimator() {}
 
@@ -33,13 +41,14 @@ public final class RosensteinEstimator {
         if (steps < 4 || limit < 10) {
             return new Result(Double.NaN, new double[0], 0, 0);
         }
-        int[] nearest = NearestNeighbours.of(x, m, tau, limit, meanPeriod);
+        int[] nearest = NearestNeighbours.of(x, m, tau, limit, meanPeriod, NEIGHBOURS);
         double[] sum = new double[steps];
         int[] count = new int[steps];
         double[] pair = new double[steps + (m - 1) * tau];
         double[] sq = new double[steps];
-        for (int i = 0; i < limit; i++) {
-            int j = nearest[i];
+        for (int n = 0; n < nearest.length; n++) {
+            int i = n / NEIGHBOURS;
+            int j = nearest[n];
             if (j < 0) {
                 continue;
             }
