@@ -140,7 +140,7 @@ final class KdTree {
         seeded = -1;
         if (candidate >= 0 && candidate < order.length && Math.abs(candidate - q) > theiler && candidate < limit) {
             seeded = candidate;
-            insert(candidate, DelayEmbedding.squaredDistance(x, candidate, q, dimension, tau));
+            insert(best, bestSq, 0, k, candidate, DelayEmbedding.squaredDistance(x, candidate, q, dimension, tau));
         }
         java.util.Arrays.fill(offsets, 0);
         search(0, order.length, 0);
@@ -183,16 +183,20 @@ final class KdTree {
                 double diff = coordinates[c] - target[d];
                 sq += diff * diff;
             }
-            if (sq < bound) {
-                insert(p, sq);
-            }
+            insert(best, bestSq, 0, best.length, p, sq);
         }
     }
 
-    /** Into the best answers, after those as near or nearer: the first found of equals stays first. */
-    private void insert(int p, double sq) {
-        int at = bestSq.length - 1;
-        for (; at > 0 && bestSq[at - 1] > sq; at--) {
+    /**
+     * Point p at squared distance sq into the k best answers at {@code from} (nearest first) where
+     * it is nearer than the last, after those as near or nearer: the first found of equals stays first.
+     */
+    static void insert(int[] best, double[] bestSq, int from, int k, int p, double sq) {
+        int at = from + k - 1;
+        if (!(sq < bestSq[at])) {
+            return;
+        }
+        for (; at > from && bestSq[at - 1] > sq; at--) {
             bestSq[at] = bestSq[at - 1];
             best[at] = best[at - 1];
         }

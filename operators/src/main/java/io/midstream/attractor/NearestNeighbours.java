@@ -45,25 +45,11 @@ final class NearestNeighbours {
         for (int i = 0; i < count; i++) {
             for (int j = i + theiler + 1; j < count; j++) {
                 double sq = DelayEmbedding.squaredDistance(x, i, j, m, tau);
-                insert(nearest, bestSq, i * k, k, j, sq);
-                insert(nearest, bestSq, j * k, k, i, sq);
+                KdTree.insert(nearest, bestSq, i * k, k, j, sq);
+                KdTree.insert(nearest, bestSq, j * k, k, i, sq);
             }
         }
         return nearest;
-    }
-
-    /** Into a point's k best, after those as near or nearer: the first found of equals stays first. */
-    private static void insert(int[] nearest, double[] bestSq, int from, int k, int p, double sq) {
-        int at = from + k - 1;
-        if (!(sq < bestSq[at])) {
-            return;
-        }
-        for (; at > from && bestSq[at - 1] > sq; at--) {
-            bestSq[at] = bestSq[at - 1];
-            nearest[at] = nearest[at - 1];
-        }
-        bestSq[at] = sq;
-        nearest[at] = p;
     }
 
     static int[] byTree(double[] x, int m, int tau, int count, int theiler, int k) {
