@@ -93,7 +93,8 @@ public final class AttractorAnalysis {
         int tau = settings.delay() > 0 ? settings.delay() : MutualInformation.delay(x, Math.max(1, x.length / 10));
         int m = settings.dimension() > 0 ? settings.dimension() : FalseNearestNeighbours.dimension(x, tau, maxDimension(x.length), FNN_SHARE);
         int theiler = meanPeriod;
-        double lyapunov = RosensteinEstimator.estimate(x, m, tau, meanPeriod).perSample();
+        int[] neighbours = RosensteinEstimator.neighbours(x, m, tau, theiler);
+        double lyapunov = RosensteinEstimator.estimate(x, m, tau, meanPeriod, neighbours).perSample();
         double d2 = CorrelationDimension.estimate(x, m, tau, theiler, REFERENCES);
         // each test only where the ones before it left the class open
         AttractorClass c;
@@ -101,7 +102,7 @@ public final class AttractorAnalysis {
             c = AttractorClass.PERIODIC;
         } else if (!lines.continuous() && regularWithoutContinuum(x, tau, lines, harmonic)) {
             c = regular(harmonic);
-        } else if (!(Determinism.ratio(x, m, tau, theiler, SURROGATES, 1) <= STOCHASTIC_RATIO)) {
+        } else if (!(Determinism.ratio(x, m, tau, theiler, neighbours, RosensteinEstimator.NEIGHBOURS, SURROGATES, 1) <= STOCHASTIC_RATIO)) {
             c = AttractorClass.STOCHASTIC;
         } else {
             c = lyapunov > 0 ? AttractorClass.CHAOTIC : regular(harmonic);

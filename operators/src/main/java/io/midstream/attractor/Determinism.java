@@ -16,13 +16,15 @@ public final class Determinism {
     /**
      * Over the whole series, not its last power of two of samples as when the surrogates' transform
      * needed one: of 500 samples of Lorenz that left 256, too few to predict from (README).
+     *
+     * @param nearest the nearest neighbours of the series' first n - m tau points outside the Theiler
+     *                window, k to a point ({@link RosensteinEstimator#neighbours}), of which the first is used
      */
-    public static double ratio(double[] x, int m, int tau, int theiler, int surrogates, long seed) {
-        double data = predictionError(x, m, tau, theiler);
-        Random random = new Random(seed);
+    public static double ratio(double[] x, int m, int tau, int theiler, int[] nearest, int k, int surrogates, long seed) {
+        double data = predictionError(x, m, tau, nearest, k);
         double surrogate = 0;
-        for (int s = 0; s < surrogates; s++) {
-            surrogate += predictionError(Spectrum.phaseRandomised(x, random), m, tau, theiler) / surrogates;
+        for (double[] y : Spectrum.phaseRandomised(x, surrogates, new Random(seed))) {
+            surrogate += predictionError(y, m, tau, NearestNeighbours.of(y, m, tau, nearest.length / k, theiler), 1) / surrogates;
         }
         return surrogate == 0 ? (data == 0 ? 0 : 1) : data / surrogate;
     }
@@ -33,17 +35,16 @@ public final class Determinism {
      * ahead of a finely sampled flow is as easy to predict on a smooth surrogate, and Lorenz over 20
      * time units or Rössler under 10% noise passed for noise.
      */
-    static double predictionError(double[] y, int m, int tau, int theiler) {
-        int usable = y.length - m * tau;
+    static double predictionError(double[] y, int m, int tau, int[] nearest, int k) {
+        int usable = nearest.length / k;
         if (usable < 10) {
             return Double.NaN;
         }
-        int[] nearest = NearestNeighbours.of(y, m, tau, usable, theiler);
         double sq = 0;
         int count = 0;
         int ahead = m * tau;
         for (int i = 0; i < usable; i++) {
-            int j = nearest[i];
+            int j = nearest[i * k];
             if (j >= 0) {
                 double e = y[i + ahead] - y[j + ahead];
                 sq += e * e;

@@ -177,9 +177,10 @@ final class KdTree {
     private void consider(int i) {
         int p = order[i];
         if (Math.abs(p - query) > theiler && p < limit && p != seeded) {
-            double bound = bestSq[bestSq.length - 1];
+            // every coordinate, without stopping once past the k-th best: the test in the loop cost
+            // more than it saved, a fifth of the queries' time in 3 dimensions and half in 6
             double sq = 0;
-            for (int d = 0, c = i * dimension; d < dimension && sq < bound; d++, c++) {
+            for (int d = 0, c = i * dimension; d < dimension; d++, c++) {
                 double diff = coordinates[c] - target[d];
                 sq += diff * diff;
             }

@@ -35,13 +35,30 @@ public final class RosensteinEstimator {
      * @param meanPeriod the series' mean period in samples: the Theiler window and the time scale of the fit
      */
     public static Result estimate(double[] x, int m, int tau, int meanPeriod) {
+        return estimate(x, m, tau, meanPeriod, neighbours(x, m, tau, meanPeriod));
+    }
+
+    /**
+     * The {@link #NEIGHBOURS} nearest of every point with a value one delay past its last coordinate,
+     * outside the Theiler window: the points whose successor {@link Determinism} predicts, so that one
+     * search serves both (point i's at i NEIGHBOURS .. i NEIGHBOURS + NEIGHBOURS - 1, nearest first).
+     */
+    static int[] neighbours(double[] x, int m, int tau, int theiler) {
+        return NearestNeighbours.of(x, m, tau, Math.max(0, x.length - m * tau), theiler, NEIGHBOURS);
+    }
+
+    /**
+     * As Rosenstein et al. define the curve, each pair is followed as long as the series lasts, and
+     * step k averages the pairs that reach it.
+     *
+     * @param nearest the series' {@link #neighbours}
+     */
+    static Result estimate(double[] x, int m, int tau, int meanPeriod, int[] nearest) {
         int points = Math.max(0, x.length - (m - 1) * tau);
         int steps = Math.min((int) Math.ceil(FIT_TO * meanPeriod) + 1, points / 3);
-        int limit = points - steps;
-        if (steps < 4 || limit < 10) {
+        if (steps < 4 || nearest.length < 10 * NEIGHBOURS) {
             return new Result(Double.NaN, new double[0], 0, 0);
         }
-        int[] nearest = NearestNeighbours.of(x, m, tau, limit, meanPeriod, NEIGHBOURS);
         double[] sum = new double[steps];
         int[] count = new int[steps];
         double[] pair = new double[steps + (m - 1) * tau];
@@ -52,18 +69,19 @@ public final class RosensteinEstimator {
             if (j < 0) {
                 continue;
             }
+            int follow = Math.min(steps, points - Math.max(i, j));
             // the pair's squared distance after k steps sums m of its coordinate differences: square each once
-            for (int t = 0; t < pair.length; t++) {
+            for (int t = 0; t < follow + (m - 1) * tau; t++) {
                 double diff = x[i + t] - x[j + t];
                 pair[t] = diff * diff;
             }
-            System.arraycopy(pair, 0, sq, 0, steps);
+            System.arraycopy(pair, 0, sq, 0, follow);
             for (int d = 1; d < m; d++) {
-                for (int k = 0, t = d * tau; k < steps; k++, t++) {
+                for (int k = 0, t = d * tau; k < follow; k++, t++) {
                     sq[k] += pair[t];
                 }
             }
-            for (int k = 0; k < steps; k++) {
+            for (int k = 0; k < follow; k++) {
                 if (sq[k] > 0) {
                     sum[k] += FastLog.ln(sq[k]);
                     count[k]++;

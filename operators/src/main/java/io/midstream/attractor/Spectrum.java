@@ -147,23 +147,29 @@ final class Spectrum {
     }
 
     /**
-     * A surrogate with the same power spectrum and random phases (Theiler et al., 1992): a linear
-     * Gaussian process like the series. Of any length (the frequency n / 2 of an even length keeps its phase).
+     * Surrogates with the same power spectrum and random phases (Theiler et al., 1992): linear
+     * Gaussian processes like the series. Of any length (the frequency n / 2 of an even length keeps
+     * its phase); all from one transform of the series.
      */
-    static double[] phaseRandomised(double[] y, Random random) {
+    static double[][] phaseRandomised(double[] y, int count, Random random) {
         int n = y.length;
-        double[][] f = transform(y.clone());
-        double[] re = f[0];
-        double[] im = f[1];
-        for (int k = 1; 2 * k < n; k++) {
-            double phase = random.nextDouble() * 2 * Math.PI;
-            double magnitude = Math.sqrt(power(f, k));
-            re[k] = magnitude * Math.cos(phase);
-            im[k] = magnitude * Math.sin(phase);
-            re[n - k] = re[k];
-            im[n - k] = -im[k];
+        BluesteinTransform transform = new BluesteinTransform(n);
+        double[][] f = {y.clone(), new double[n]};
+        transform.transform(f, TransformType.FORWARD);
+        double[][] surrogates = new double[count][];
+        for (int s = 0; s < count; s++) {
+            double[][] g = {f[0].clone(), f[1].clone()};
+            for (int k = 1; 2 * k < n; k++) {
+                double phase = random.nextDouble() * 2 * Math.PI;
+                double magnitude = Math.sqrt(power(f, k));
+                g[0][k] = magnitude * Math.cos(phase);
+                g[1][k] = magnitude * Math.sin(phase);
+                g[0][n - k] = g[0][k];
+                g[1][n - k] = -g[1][k];
+            }
+            transform.transform(g, TransformType.INVERSE);
+            surrogates[s] = g[0];
         }
-        BluesteinTransform.transformInPlace(f, TransformType.INVERSE);
-        return re;
+        return surrogates;
     }
 }
