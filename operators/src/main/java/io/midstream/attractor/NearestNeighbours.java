@@ -37,6 +37,22 @@ final class NearestNeighbours {
         return count <= PAIRWISE_PER_CELL << Math.min(m, 20) ? pairwise(x, m, tau, count, theiler, k) : byTree(x, m, tau, count, theiler, k);
     }
 
+    /** The nearest point j to point q of 0..count-1 with |q - j| > theiler, or -1: the first of equals. */
+    static int scan(double[] x, int m, int tau, int count, int theiler, int q) {
+        int nearest = -1;
+        double nearestSq = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < count; j++) {
+            if (Math.abs(j - q) > theiler) {
+                double sq = DelayEmbedding.squaredDistance(x, q, j, m, tau);
+                if (sq < nearestSq) {
+                    nearest = j;
+                    nearestSq = sq;
+                }
+            }
+        }
+        return nearest;
+    }
+
     static int[] pairwise(double[] x, int m, int tau, int count, int theiler, int k) {
         int[] nearest = new int[count * k];
         Arrays.fill(nearest, -1);
