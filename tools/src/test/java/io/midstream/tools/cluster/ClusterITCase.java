@@ -149,7 +149,9 @@ class ClusterITCase {
         String sessions = "Sessions__order__signals__metrics.";
         Map<String, Double> m = Map.of();
         deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (m.getOrDefault(sessions + "chunks", 0.0) < chunks && System.nanoTime() < deadline) {
+        // until a fetch that is consistent too: each subtask's metrics are read one by one while its
+        // sessions end, so a fetch can see a session's end in one metric and not yet in another
+        while ((m.getOrDefault(sessions + "chunks", 0.0) < chunks || !openSessionsAgree(m, sessions)) && System.nanoTime() < deadline) {
             Thread.sleep(1000);
             m = operatorMetrics(job, Set.of("chunks", "openSessions", "sessionsStarted", "sessionsEnded", "alerts", "evaluationNanos_p99"));
         }
@@ -174,6 +176,13 @@ class ClusterITCase {
                 "flink_taskmanager_job_task_operator_evaluationNanos", "flink_taskmanager_job_task_operator_chunks");
 
         dashboard(job);
+    }
+
+    private static boolean openSessionsAgree(Map<String, Double> m, String operator) {
+        Double open = m.get(operator + "openSessions");
+        Double started = m.get(operator + "sessionsStarted");
+        Double ended = m.get(operator + "sessionsEnded");
+        return open != null && started != null && ended != null && open == started - ended;
     }
 
     /**
