@@ -67,20 +67,17 @@ public final class LtlDetector implements Detector {
         TypeSerializer<LtlEvent> serializer = events.getType().createSerializer(events.getExecutionConfig().getSerializerConfig());
         DataStream<Alert> all = null;
         for (LtlRule rule : rules) {
-            List<Pattern<LtlEvent, LtlEvent>> patterns = LtlPatterns.compile(rule.formula(), propositions.bits());
-            for (int i = 0; i < patterns.size(); i++) {
-                String name = "ltl-" + rule.id() + (patterns.size() > 1 ? "-" + i : "");
-                SingleOutputStreamOperator<Alert> found = events
-                        .transform("LTL: " + rule.id(), TypeInformation.of(Alert.class), operator(rule, patterns.get(i), serializer)).uid(name);
-                DataStream<Alert> both = found.union(found.getSideOutput(LtlViolations.TIMEOUTS));
-                all = all == null ? both : all.union(both);
-            }
+            Pattern<LtlEvent, LtlEvent> pattern = LtlPatterns.compile(rule.formula(), propositions.bits());
+            SingleOutputStreamOperator<Alert> found = events
+                    .transform("LTL: " + rule.id(), TypeInformation.of(Alert.class), operator(rule, pattern, serializer)).uid("ltl-" + rule.id());
+            DataStream<Alert> both = found.union(found.getSideOutput(LtlViolations.TIMEOUTS));
+            all = all == null ? both : all.union(both);
         }
         return all;
     }
 
     /**
-     * The CEP operator of one compiled pattern of a rule, as {@code CEP.pattern(...).process(...)}
+     * The CEP operator of a rule's compiled pattern, as {@code CEP.pattern(...).process(...)}
      * would build it. A pattern with a time window needs CEP's event-time timers and order; one
      * without is matched as its events come, which is their session's order already.
      */

@@ -16,18 +16,15 @@ import org.apache.flink.cep.pattern.conditions.SimpleCondition;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Compiles an LTL rule to Flink CEP patterns over {@link LtlEvent}s: each pattern matches a
+ * Compiles an LTL rule to one Flink CEP pattern over {@link LtlEvent}s, which matches a
  * prefix of the session that violates the rule, and ends at the event that decides it (a safety
  * violation at the offending chunk, a response at its bound or at the scope's end). A scope opens
- * and closes on BOUNDARY events, patterns test CHUNK events, START and END frame the session.
+ * and closes on BOUNDARY events, the other stages test CHUNK events, START and END frame the session.
  * Every stage that waits is also ended by END, so nothing of a session stays in state after it.
  * Response with a time bound maps to {@code within}, whose timeouts are the violations.
- * Bounded response before r and between q and r needs two patterns: r may come before or after
- * the bound runs out, and both must have happened.
  */
 public final class LtlPatterns {
     /** The stage that waits for a segment's first q: not evidence of a violation. */
@@ -36,8 +33,8 @@ public final class LtlPatterns {
     private LtlPatterns() {}
 
     /**
-     * Which BOUNDARY and CHUNK events some stage or negation of the patterns can take: the others
-     * are ignored by every pattern (all stages skip what they do not take), so they are not sent
+     * Which BOUNDARY and CHUNK events some stage or negation of a pattern can take: the others
+     * are ignored by the pattern (all stages skip what they do not take), so they are not sent
      * to CEP at all. Most chunks open no scope and trigger nothing.
      */
     public record Needed(Guard boundary, Guard chunk) implements Serializable {
@@ -51,13 +48,11 @@ public final class LtlPatterns {
             return new Needed(new Guard.Or(boundary, other.boundary), new Guard.Or(chunk, other.chunk));
         }
 
-        /** What the stages of these patterns can take, read from their conditions. */
-        public static Needed of(List<Pattern<LtlEvent, LtlEvent>> patterns) {
+        /** What the stages of this pattern can take, read from their conditions. */
+        public static Needed of(Pattern<LtlEvent, LtlEvent> pattern) {
             Needed needed = NOTHING;
-            for (Pattern<LtlEvent, LtlEvent> pattern : patterns) {
-                for (Pattern<LtlEvent, ?> stage = pattern; stage != null; stage = stage.getPrevious()) {
-                    needed = needed.or(of(stage.getCondition()));
-                }
+            for (Pattern<LtlEvent, ?> stage = pattern; stage != null; stage = stage.getPrevious()) {
+                needed = needed.or(of(stage.getCondition()));
             }
             return needed;
         }
@@ -84,7 +79,7 @@ public final class LtlPatterns {
         }
     }
 
-    public static List<Pattern<LtlEvent, LtlEvent>> compile(Formula formula, Map<String, Integer> bits) {
+    public static Pattern<LtlEvent, LtlEvent> compile(Formula formula, Map<String, Integer> bits) {
         Shape shape = SpecificationPattern.of(formula);
         Guard p = guard(shape.p(), bits);
         Guard s = guard(shape.s(), bits);
@@ -117,30 +112,30 @@ public final class LtlPatterns {
             // nothing can exist: the violation is the scope's opening (a chunk, after START)
             Stages opened = scope == Scope.GLOBALLY ? open(kind, scope, q, r).then("violation", end, On.chunk(new Guard.Constant(true)), false)
                     : open(kind, scope, q, r);
-            return List.of(opened.pattern);
+            return opened.pattern;
         }
         switch (kind) {
             case ABSENCE, UNIVERSALITY -> {
                 Guard bad = kind == Kind.ABSENCE ? p : Guard.not(p);
                 Stages found = open(kind, scope, q, r).then("violation", segmentEnd, On.chunk(bad), false);
-                return List.of((closeRequired ? found.then("close", end, close, false) : found).pattern);
+                return (closeRequired ? found.then("close", end, close, false) : found).pattern;
             }
             case EXISTENCE -> {
                 IterativeCondition<LtlEvent> not = closeRequired ? or(On.chunk(p), end) : On.chunk(p);
-                return List.of(open(kind, scope, q, r).then("close", not, close, false).pattern);
+                return open(kind, scope, q, r).then("close", not, close, false).pattern;
             }
             case PRECEDENCE -> {
                 Stages found = open(kind, scope, q, r)
                         .then("violation", or(On.chunk(s), segmentEnd), On.chunk(Guard.and(p, Guard.not(s))), false);
-                return List.of((closeRequired ? found.then("close", end, close, false) : found).pattern);
+                return (closeRequired ? found.then("close", end, close, false) : found).pattern;
             }
             case RESPONSE -> {
                 IterativeCondition<LtlEvent> trigger = On.chunk(Guard.and(p, Guard.not(s)));
                 IterativeCondition<LtlEvent> answered = closeRequired ? or(On.chunk(s), end) : On.chunk(s);
                 if (scope == Scope.GLOBALLY) {
-                    return List.of(Stages.begin("trigger", trigger).then("close", answered, close, false).pattern);
+                    return Stages.begin("trigger", trigger).then("close", answered, close, false).pattern;
                 }
-                return List.of(open(kind, scope, q, r).then("trigger", segmentEnd, trigger, true).then("close", answered, close, false).pattern);
+                return open(kind, scope, q, r).then("trigger", segmentEnd, trigger, true).then("close", answered, close, false).pattern;
             }
             case BOUNDED_RESPONSE -> {
                 return boundedResponse(scope, p, s, q, r, shape.bound(), segmentEnd);
@@ -149,7 +144,7 @@ public final class LtlPatterns {
         }
     }
 
-    private static List<Pattern<LtlEvent, LtlEvent>> boundedResponse(Scope scope, Guard p, Guard s, Guard q, Guard r,
+    private static Pattern<LtlEvent, LtlEvent> boundedResponse(Scope scope, Guard p, Guard s, Guard q, Guard r,
                                                                       Formula.Bound bound, IterativeCondition<LtlEvent> segmentEnd) {
         IterativeCondition<LtlEvent> trigger = On.chunk(Guard.and(p, Guard.not(s)));
         IterativeCondition<LtlEvent> answered = new Answered(s, bound);
@@ -161,27 +156,25 @@ public final class LtlPatterns {
             // Inclusive: s at exactly the deadline still answers.
             Duration window = bound.time().plusMillis(1);
             if (scope == Scope.GLOBALLY) {
-                return List.of(Stages.begin("trigger", trigger).then("expiry", On.chunk(s), end, false).pattern.within(window));
+                return Stages.begin("trigger", trigger).then("expiry", On.chunk(s), end, false).pattern.within(window);
             }
-            return List.of(open(Kind.BOUNDED_RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true).then("expiry", On.chunk(s), end, false)
-                    .pattern.within(window, WithinType.PREVIOUS_AND_CURRENT));
+            return open(Kind.BOUNDED_RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true).then("expiry", On.chunk(s), end, false)
+                    .pattern.within(window, WithinType.PREVIOUS_AND_CURRENT);
         }
         switch (scope) {
             case GLOBALLY -> {
-                return List.of(Stages.begin("trigger", trigger).then("expiry", answered, or(expired, end), false).pattern);
+                return Stages.begin("trigger", trigger).then("expiry", answered, or(expired, end), false).pattern;
             }
             case AFTER, AFTER_UNTIL -> {
-                return List.of(open(Kind.BOUNDED_RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true).then("expiry", answered, or(expired, end), false).pattern);
+                return open(Kind.BOUNDED_RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true).then("expiry", answered, or(expired, end), false).pattern;
             }
             default -> {
-                IterativeCondition<LtlEvent> close = On.boundary(r);
-                Stages closedFirst = open(Kind.BOUNDED_RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true)
-                        .then("close", or(answered, end), close, false)
-                        .then("expiry", answered, or(expired, end), false);
-                Stages expiredFirst = open(Kind.BOUNDED_RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true)
-                        .then("expiry", or(or(answered, close), end), expired, false)
-                        .then("close", end, close, false);
-                return List.of(closedFirst.pattern, expiredFirst.pattern);
+                // the violation needs both r and the bound's end without s, in either order: the
+                // trigger waits for r, then for the bound's end, which the chunk at r's position is
+                // already past where the bound ran out first (the same position decides)
+                return open(Kind.BOUNDED_RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true)
+                        .then("close", or(answered, end), On.boundary(r), false)
+                        .then("expiry", answered, or(expired, end), false).pattern;
             }
         }
     }
@@ -293,11 +286,15 @@ public final class LtlPatterns {
             if (e.kind != LtlEvent.CHUNK || !s.test(e.holds)) {
                 return false;
             }
-            return !bound.timed() || e.time <= trigger(ctx).time + bound.time().toMillis();
+            LtlEvent trigger = trigger(ctx);
+            return bound.timed() ? e.time <= trigger.time + bound.time().toMillis() : e.position <= trigger.position + bound.chunks();
         }
     }
 
-    /** The chunk at which the bound has run out without s: the last one in bound, or the first past a time bound. */
+    /**
+     * The chunk at which the bound has run out without s: the last one in bound where s does not
+     * hold there, any later one, or the first past a time bound.
+     */
     static final class Expired extends IterativeCondition<LtlEvent> {
         private final Guard s;
         private final Formula.Bound bound;
@@ -313,8 +310,9 @@ public final class LtlPatterns {
                 return false;
             }
             LtlEvent trigger = trigger(ctx);
+            long last = trigger.position + bound.chunks();
             return bound.timed() ? e.time > trigger.time + bound.time().toMillis()
-                    : e.position >= trigger.position + bound.chunks() && !s.test(e.holds);
+                    : e.position > last || e.position == last && !s.test(e.holds);
         }
     }
 
