@@ -15,7 +15,7 @@ public final class Determinism {
 
     /**
      * Over the whole series, not its last power of two of samples as when the surrogates' transform
-     * needed one: of 500 samples of Lorenz that left 256, too few to predict from (README).
+     * needed one: of 500 samples of Lorenz that left 256, too few to predict from (docs/attractor.md).
      *
      * @param nearest the nearest neighbours of the series' first n - m tau points outside the Theiler
      *                window, k to a point ({@link RosensteinEstimator#neighbours}), of which the first is used

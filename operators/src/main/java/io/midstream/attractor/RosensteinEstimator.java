@@ -16,7 +16,7 @@ package io.midstream.attractor;
  * <p>The fitted region is fixed in the series' own time scale, its mean period (which Rosenstein et al. also
  * take for the Theiler window): from a tenth of it to two. Regions found from the curve's shape
  * (from where its initial steep rise ends to 65% of its rise) were measured against it on 864
- * divergence curves of Lorenz and Rössler at three steps each, 2,000 to 5,000 samples (README):
+ * divergence curves of Lorenz and Rössler at three steps each, 2,000 to 5,000 samples (docs/attractor.md):
  * on a few dozen turns the curves have no clean linear part to find, and the fixed region was
  * within 15% of the published exponent in 624 of them against 509.
  */
