@@ -145,7 +145,7 @@ public final class LtlPatterns {
     }
 
     private static Pattern<LtlEvent, LtlEvent> boundedResponse(Scope scope, Guard p, Guard s, Guard q, Guard r,
-                                                                      Formula.Bound bound, IterativeCondition<LtlEvent> segmentEnd) {
+                                                               Formula.Bound bound, IterativeCondition<LtlEvent> segmentEnd) {
         IterativeCondition<LtlEvent> trigger = On.chunk(Guard.and(p, Guard.not(s)));
         IterativeCondition<LtlEvent> answered = new Answered(s, bound);
         IterativeCondition<LtlEvent> expired = new Expired(s, bound);
