@@ -49,7 +49,7 @@ public final class AttractorAnalysis {
     static final double NOISE_RETURN = 1.5;
     static final int MAX_DIMENSION = 10;
     static final double FNN_SHARE = 0.02;
-    /** Reference points of the correlation sum, surrogates of the determinism test, frequencies of the 0-1 test. */
+    /** Reference points of the correlation sum and of the surrogates' prediction, surrogates of the determinism test, frequencies of the 0-1 test. */
     static final int REFERENCES = 250;
     static final int SURROGATES = 2;
     static final int FREQUENCIES = 16;
@@ -102,7 +102,7 @@ public final class AttractorAnalysis {
             c = AttractorClass.PERIODIC;
         } else if (!lines.continuous() && regularWithoutContinuum(x, tau, lines, harmonic)) {
             c = regular(harmonic);
-        } else if (!(Determinism.ratio(x, m, tau, theiler, neighbours, RosensteinEstimator.NEIGHBOURS, SURROGATES, 1) <= STOCHASTIC_RATIO)) {
+        } else if (!(Determinism.ratio(x, m, tau, theiler, neighbours, RosensteinEstimator.NEIGHBOURS, SURROGATES, REFERENCES, 1) <= STOCHASTIC_RATIO)) {
             c = AttractorClass.STOCHASTIC;
         } else {
             c = lyapunov > 0 ? AttractorClass.CHAOTIC : regular(harmonic);

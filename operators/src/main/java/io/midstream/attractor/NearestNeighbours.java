@@ -34,7 +34,31 @@ final class NearestNeighbours {
 
     /** The k nearest of each point under the same exclusions: point i's at i k .. i k + k - 1, nearest first, -1 where fewer. */
     static int[] of(double[] x, int m, int tau, int count, int theiler, int k) {
-        return count <= PAIRWISE_PER_CELL << Math.min(m, 20) ? pairwise(x, m, tau, count, theiler, k) : byTree(x, m, tau, count, theiler, k);
+        return fewPoints(m, count) ? pairwise(x, m, tau, count, theiler, k) : byTree(x, m, tau, count, theiler, k, 1);
+    }
+
+    /**
+     * The nearest of points 0, stride, 2 stride, ... of 0..count-1 under the same exclusions (entry
+     * q is point q stride's), among all of them: a statistic over the points needs only some of
+     * them asked. Few points are each scanned, as comparing every pair would cost as much at a
+     * stride of 2 and more above it.
+     */
+    static int[] ofEvery(double[] x, int m, int tau, int count, int theiler, int stride) {
+        if (stride == 1) {
+            return of(x, m, tau, count, theiler, 1);
+        }
+        if (!fewPoints(m, count)) {
+            return byTree(x, m, tau, count, theiler, 1, stride);
+        }
+        int[] nearest = new int[(count + stride - 1) / stride];
+        for (int q = 0; q < nearest.length; q++) {
+            nearest[q] = scan(x, m, tau, count, theiler, q * stride);
+        }
+        return nearest;
+    }
+
+    private static boolean fewPoints(int m, int count) {
+        return count <= PAIRWISE_PER_CELL << Math.min(m, 20);
     }
 
     /** The nearest point j to point q of 0..count-1 with |q - j| > theiler, or -1: the first of equals. */
@@ -68,13 +92,15 @@ final class NearestNeighbours {
         return nearest;
     }
 
-    static int[] byTree(double[] x, int m, int tau, int count, int theiler, int k) {
-        int[] nearest = new int[count * k];
+    /** The k nearest of points 0, stride, 2 stride, ...: each query starts from the previous answer's point as far on. */
+    static int[] byTree(double[] x, int m, int tau, int count, int theiler, int k, int stride) {
+        int queries = (count + stride - 1) / stride;
+        int[] nearest = new int[queries * k];
         KdTree tree = new KdTree(x, m, tau, count);
         int j = -1;
-        for (int i = 0; i < count; i++) {
-            tree.nearest(i, theiler, count, j + 1, nearest, i * k, k);
-            j = nearest[i * k];
+        for (int q = 0; q < queries; q++) {
+            tree.nearest(q * stride, theiler, count, j + stride, nearest, q * k, k);
+            j = nearest[q * k];
         }
         return nearest;
     }

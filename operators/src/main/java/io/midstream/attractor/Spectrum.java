@@ -153,7 +153,7 @@ final class Spectrum {
      */
     static double[][] phaseRandomised(double[] y, int count, Random random) {
         int n = y.length;
-        BluesteinTransform transform = new BluesteinTransform(n);
+        BluesteinTransform transform = BluesteinTransform.of(n);
         double[][] f = {y.clone(), new double[n]};
         transform.transform(f, TransformType.FORWARD);
         double[][] surrogates = new double[count][];

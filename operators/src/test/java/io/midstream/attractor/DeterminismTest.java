@@ -21,8 +21,8 @@ class DeterminismTest {
             x[i] = random.nextGaussian();
         }
         int usable = n - m * tau;
-        double ofK = Determinism.predictionError(x, m, tau, NearestNeighbours.of(x, m, tau, usable, theiler, k), k);
-        double ofOne = Determinism.predictionError(x, m, tau, NearestNeighbours.of(x, m, tau, usable, theiler), 1);
+        double ofK = Determinism.predictionError(x, m, tau, NearestNeighbours.of(x, m, tau, usable, theiler, k), k, 1);
+        double ofOne = Determinism.predictionError(x, m, tau, NearestNeighbours.of(x, m, tau, usable, theiler), 1, 1);
         assertThat(ofK).isEqualTo(ofOne);
     }
 }
