@@ -4,7 +4,9 @@ import io.midstream.avro.Alert;
 import io.midstream.avro.LlmChunk;
 import io.midstream.avro.Severity;
 import io.midstream.avro.ToolCall;
+import io.midstream.flink.LtlDetector;
 import io.midstream.flink.LtlEvent;
+import io.midstream.flink.LtlEvents;
 import io.midstream.flink.LtlHarness;
 import io.midstream.flink.LtlPatterns;
 import io.midstream.flink.LtlViolations;
@@ -37,6 +39,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +50,7 @@ import java.util.concurrent.TimeUnit;
  * LTL rules: parsing and compiling a rule; evaluating the shipped propositions on a chunk of
  * ordinary text, and on one whose recent text holds a literal of the secret expression (so that
  * the regular expression runs past its prefilter); and one rule's CEP operators (one per pattern)
- * per chunk under Flink's test harness (100 sessions of 64 chunks, a BOUNDARY and a CHUNK event each, of which CEP gets those that a stage of the rule can take, as
+ * per chunk under Flink's test harness (100 sessions of 64 chunks, a BOUNDARY and a CHUNK event each, of which CEP gets those that a stage of the rule can take, with the marks of its triggers, as
  * in the job; watermarks every 256 events), beside a pass-through keyed operator on all the
  * events as the baseline of the harness's own cost.
  *
@@ -107,9 +110,28 @@ public class LtlBenchmark {
         events = list.toArray(LtlEvent[]::new);
     }
 
+    /**
+     * What the propositions operator would send the rule's CEP operator: the events some stage
+     * can take, with the marks of its triggers, each session's in its order.
+     */
+    LtlEvent[] eventsFor(LtlEvents perChunk) {
+        Map<String, long[]> states = new HashMap<>();
+        List<LtlEvent> out = new ArrayList<>();
+        for (LtlEvent e : events) {
+            if (e.kind == LtlEvent.CHUNK) {
+                long[] state = states.computeIfAbsent(e.session, s -> perChunk.newState());
+                perChunk.chunk(e.tenant, e.session, e.position, e.seq, e.time, e.holds, state, out::add);
+            } else if (e.kind != LtlEvent.BOUNDARY) {
+                out.add(e);
+            }
+        }
+        return out.toArray(LtlEvent[]::new);
+    }
+
     /** The operators under the harness, fresh for each run over the events (only the operator benchmarks use it). */
     @State(Scope.Thread)
     public static class Operators {
+        LtlEvents perChunk;
         LtlEvent[] cepEvents;
         /** The rule's CEP operator, as in the job. */
         KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> cep;
@@ -118,11 +140,10 @@ public class LtlBenchmark {
         @Setup(Level.Invocation)
         public void setUp(LtlBenchmark b) throws Exception {
             LtlRule rule = LtlRule.parse("bench", b.formula, Severity.medium);
-            var pattern = LtlPatterns.compile(rule.formula(), b.propositions.bits());
-            LtlPatterns.Needed needed = LtlPatterns.Needed.of(pattern);
-            // what the propositions operator would send: the chunk events some stage can take
-            cepEvents = java.util.Arrays.stream(b.events).filter(e -> needed.wants(e.kind, e.holds)).toArray(LtlEvent[]::new);
-            cep = LtlHarness.rule(rule, pattern);
+            List<LtlPatterns.Compiled> compiled = LtlDetector.compile(b.propositions, List.of(rule));
+            perChunk = LtlEvents.of(compiled);
+            cepEvents = b.eventsFor(perChunk);
+            cep = LtlHarness.rule(rule, compiled.get(0).pattern());
             cep.open();
             passThrough = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new Forward(), LtlEvent::key, Types.STRING);
         }
@@ -137,7 +158,7 @@ public class LtlBenchmark {
     @Benchmark
     public Object parseAndCompile() {
         LtlRule rule = LtlRule.parse("bench", formula, Severity.medium);
-        return NFACompiler.compileFactory(LtlPatterns.compile(rule.formula(), propositions.bits()), true);
+        return NFACompiler.compileFactory(LtlPatterns.compile(rule.formula(), propositions.bits(), 0).pattern(), true);
     }
 
     @Benchmark
@@ -154,6 +175,13 @@ public class LtlBenchmark {
     @OperationsPerInvocation(SESSIONS * CHUNKS)
     public Object cepPerChunk(Operators o) throws Exception {
         return run(o.cep, o.cepEvents);
+    }
+
+    /** The propositions operator's share besides the propositions: each chunk's trigger marks and events for the rule. */
+    @Benchmark
+    @OperationsPerInvocation(SESSIONS * CHUNKS)
+    public Object eventsPerChunk(Operators o) {
+        return eventsFor(o.perChunk);
     }
 
     @Benchmark

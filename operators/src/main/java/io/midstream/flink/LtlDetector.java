@@ -16,6 +16,7 @@ import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,11 +29,12 @@ import java.util.Optional;
 public final class LtlDetector implements Detector {
     private final Propositions propositions;
     private final List<LtlRule> rules;
+    private final List<LtlPatterns.Compiled> compiled;
 
     public LtlDetector(Propositions propositions, List<LtlRule> rules) {
         this.propositions = propositions;
         this.rules = List.copyOf(rules);
-        rules.forEach(rule -> LtlPatterns.compile(rule.formula(), propositions.bits()));
+        this.compiled = compile(propositions, rules);
     }
 
     @Override
@@ -43,19 +45,26 @@ public final class LtlDetector implements Detector {
     @Override
     public Outputs attach(KeyedStream<SessionEvent, String> sessions) {
         DataStream<LtlEvent> events = sessions
-                .transform("LTL: propositions per chunk", TypeInformation.of(LtlEvent.class), new LtlEventOperator(propositions, needed(propositions, rules)))
+                .transform("LTL: propositions per chunk", TypeInformation.of(LtlEvent.class), new LtlEventOperator(propositions, LtlEvents.of(compiled)))
                 .uid("ltl-events");
-        return new Outputs(violations(DataStreamUtils.reinterpretAsKeyedStream(events, new ByKey(), Types.STRING), propositions, rules),
+        return new Outputs(violations(DataStreamUtils.reinterpretAsKeyedStream(events, new ByKey(), Types.STRING), rules, compiled),
                 Optional.empty(), Optional.empty());
     }
 
-    /** The chunk events that some pattern of the rules can take. */
-    public static LtlPatterns.Needed needed(Propositions propositions, List<LtlRule> rules) {
-        LtlPatterns.Needed needed = LtlPatterns.Needed.NOTHING;
+    /** Every rule's pattern, in order, each bounded response with a slot of its own for its trigger marks. */
+    public static List<LtlPatterns.Compiled> compile(Propositions propositions, List<LtlRule> rules) {
+        List<LtlPatterns.Compiled> compiled = new ArrayList<>();
+        int slot = 0;
         for (LtlRule rule : rules) {
-            needed = needed.or(LtlPatterns.Needed.of(LtlPatterns.compile(rule.formula(), propositions.bits())));
+            try {
+                LtlPatterns.Compiled c = LtlPatterns.compile(rule.formula(), propositions.bits(), slot);
+                slot += c.trigger() == null ? 0 : 1;
+                compiled.add(c);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("rule " + rule.id() + ": " + e.getMessage(), e);
+            }
         }
-        return needed;
+        return compiled;
     }
 
     /**
@@ -63,11 +72,12 @@ public final class LtlDetector implements Detector {
      * operators' outputs (no operator of its own: that would be one more task for every alert to
      * pass); shared with the offline cep engine.
      */
-    public static DataStream<Alert> violations(KeyedStream<LtlEvent, String> events, Propositions propositions, List<LtlRule> rules) {
+    public static DataStream<Alert> violations(KeyedStream<LtlEvent, String> events, List<LtlRule> rules, List<LtlPatterns.Compiled> compiled) {
         TypeSerializer<LtlEvent> serializer = events.getType().createSerializer(events.getExecutionConfig().getSerializerConfig());
         DataStream<Alert> all = null;
-        for (LtlRule rule : rules) {
-            Pattern<LtlEvent, LtlEvent> pattern = LtlPatterns.compile(rule.formula(), propositions.bits());
+        for (int i = 0; i < rules.size(); i++) {
+            LtlRule rule = rules.get(i);
+            Pattern<LtlEvent, LtlEvent> pattern = compiled.get(i).pattern();
             SingleOutputStreamOperator<Alert> found = events
                     .transform("LTL: " + rule.id(), TypeInformation.of(Alert.class), operator(rule, pattern, serializer)).uid("ltl-" + rule.id());
             DataStream<Alert> both = found.union(found.getSideOutput(LtlViolations.TIMEOUTS));
@@ -78,15 +88,11 @@ public final class LtlDetector implements Detector {
 
     /**
      * The CEP operator of a rule's compiled pattern, as {@code CEP.pattern(...).process(...)}
-     * would build it. A pattern with a time window needs CEP's event-time timers and order; one
-     * without is matched as its events come, which is their session's order already.
+     * would build it, given only the events that a stage of the pattern can take.
      */
     public static CepOperator<LtlEvent, String, Alert> operator(LtlRule rule, Pattern<LtlEvent, LtlEvent> pattern, TypeSerializer<LtlEvent> serializer) {
-        NFACompiler.NFAFactory<LtlEvent> nfa = NFACompiler.compileFactory(pattern, true);
-        LtlViolations violations = new LtlViolations(rule);
-        return LtlPatterns.windowed(pattern)
-                ? new CepOperator<>(serializer, false, nfa, new LtlEvent.Order(), pattern.getAfterMatchSkipStrategy(), violations, null)
-                : new InOrderCepOperator(serializer, nfa, pattern.getAfterMatchSkipStrategy(), violations);
+        return new RuleCepOperator(serializer, NFACompiler.compileFactory(pattern, true), pattern.getAfterMatchSkipStrategy(),
+                new LtlViolations(rule), LtlPatterns.Needed.of(pattern), LtlPatterns.windowed(pattern));
     }
 
     private static final class ByKey implements KeySelector<LtlEvent, String> {

@@ -7,6 +7,7 @@ import org.apache.flink.cep.EventComparator;
  * with the bits of the propositions that hold there, then END. Scopes open and close on
  * BOUNDARY, patterns look at CHUNK, so a chunk that opens a scope is also inside it and a chunk
  * that closes a scope is not (Dwyer's scopes are closed on the left and open on the right).
+ * A CHUNK event also carries the marks of the rules' {@link io.midstream.ltl.PendingTrigger}s.
  * A Flink POJO: public fields, no Kryo.
  */
 public class LtlEvent {
@@ -23,10 +24,17 @@ public class LtlEvent {
     public long seq;
     public long time;
     public long holds;
+    /** Two bits per bounded-response rule: {@link io.midstream.ltl.PendingTrigger#step}'s, at the rule's slot. */
+    public long marks;
 
     public LtlEvent() {}
 
     public LtlEvent(String tenant, String session, byte kind, int position, long seq, long time, long holds) {
+        this(tenant, session, kind, position, seq, time, holds, 0);
+    }
+
+    public LtlEvent(String tenant, String session, byte kind, int position, long seq, long time, long holds, long marks) {
+        this.marks = marks;
         this.tenant = tenant;
         this.session = session;
         this.kind = kind;
@@ -53,6 +61,6 @@ public class LtlEvent {
 
     @Override
     public String toString() {
-        return "LtlEvent{" + session + " kind=" + kind + " position=" + position + " seq=" + seq + " time=" + time + " holds=" + Long.toBinaryString(holds) + "}";
+        return "LtlEvent{" + session + " kind=" + kind + " position=" + position + " seq=" + seq + " time=" + time + " holds=" + Long.toBinaryString(holds) + " marks=" + Long.toBinaryString(marks) + "}";
     }
 }

@@ -13,29 +13,29 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * Turns a session's events into what the LTL patterns read, evaluating every proposition once per
- * chunk for all rules, and leaving out the chunk events that no pattern can take. It also sets each event's timestamp, which CEP orders and times by: never
+ * chunk for all rules, marking the bounded responses' triggers ({@link LtlEvents}), and leaving
+ * out the chunk events that no pattern can take. It also sets each event's timestamp, which CEP orders and times by: never
  * before the session's previous event (a gateway's clock may step back; the session's order is
  * the seq order) and never at or behind the watermark (CEP would drop the event as late). An
  * operator rather than a function, because only an operator can set its output's timestamps.
  */
 public final class LtlEventOperator extends AbstractStreamOperator<LtlEvent> implements OneInputStreamOperator<SessionEvent, LtlEvent> {
-    private static final byte[] CHUNK_KINDS = {LtlEvent.BOUNDARY, LtlEvent.CHUNK};
-
     private final Propositions propositions;
-    private final LtlPatterns.Needed needed;
+    private final LtlEvents events;
     private transient ValueState<LtlCursor> cursors;
     private transient long watermark;
     private transient Histogram evaluationNanos;
 
-    public LtlEventOperator(Propositions propositions, LtlPatterns.Needed needed) {
+    public LtlEventOperator(Propositions propositions, LtlEvents events) {
         this.propositions = propositions;
-        this.needed = needed;
+        this.events = events;
     }
 
-    /** Where a session is: the next chunk's position and the last timestamp given. */
+    /** Where a session is: the next chunk's position, the last timestamp given and its rules' pending triggers. */
     public static class LtlCursor {
         public int position;
         public long time = Long.MIN_VALUE;
+        public long[] triggers;
     }
 
     @Override
@@ -59,6 +59,9 @@ public final class LtlEventOperator extends AbstractStreamOperator<LtlEvent> imp
         if (cursor == null) {
             cursor = new LtlCursor();
         }
+        if (!events.owns(cursor.triggers)) {
+            cursor.triggers = events.newState();
+        }
         long time = Math.max(event.getEventTime().toEpochMilli(), Math.max(cursor.time, watermark == Long.MAX_VALUE ? watermark : watermark + 1));
         cursor.time = time;
         String tenant = event.getTenantId();
@@ -72,11 +75,7 @@ public final class LtlEventOperator extends AbstractStreamOperator<LtlEvent> imp
                 long start = System.nanoTime();
                 long holds = propositions.evaluate(new ChunkView(event.getChunk(), event.getSignals(), event.getRecentText()));
                 DetectorMetrics.since(evaluationNanos, start);
-                for (byte kind : CHUNK_KINDS) {
-                    if (needed.wants(kind, holds)) {
-                        emit(new LtlEvent(tenant, session, kind, cursor.position, event.getSeq(), time, holds));
-                    }
-                }
+                events.chunk(tenant, session, cursor.position, event.getSeq(), time, holds, cursor.triggers, this::emit);
                 cursor.position++;
                 cursors.update(cursor);
             }

@@ -2,6 +2,7 @@ package io.midstream.flink;
 
 import io.midstream.ltl.Formula;
 import io.midstream.ltl.Guard;
+import io.midstream.ltl.PendingTrigger;
 import io.midstream.ltl.SpecificationPattern;
 import io.midstream.ltl.SpecificationPattern.Kind;
 import io.midstream.ltl.SpecificationPattern.Scope;
@@ -24,28 +25,34 @@ import java.util.Map;
  * violation at the offending chunk, a response at its bound or at the scope's end). A scope opens
  * and closes on BOUNDARY events, the other stages test CHUNK events, START and END frame the session.
  * Every stage that waits is also ended by END, so nothing of a session stays in state after it.
- * Response with a time bound maps to {@code within}, whose timeouts are the violations.
+ * Response with a time bound maps to {@code within}, whose timeouts are the violations. A bounded
+ * response takes as triggers only the chunks that its {@link PendingTrigger} marks, and looks for
+ * the bound's end only where it marks one, so that a partial match waits for the one trigger that
+ * can decide and CEP is not sent every chunk to count the bound.
  */
 public final class LtlPatterns {
     /** The stage that waits for a segment's first q: not evidence of a violation. */
     static final String RESET = "reset";
+    /** Each rule with a {@link PendingTrigger} has two bits of an event's marks: 64 / 2 rules. */
+    public static final int SLOTS = Long.SIZE / 2;
 
     private LtlPatterns() {}
 
     /**
-     * Which BOUNDARY and CHUNK events some stage or negation of a pattern can take: the others
+     * Which BOUNDARY and CHUNK events (by their propositions, or for CHUNK also by their marks)
+     * some stage or negation of a pattern can take: the others
      * are ignored by the pattern (all stages skip what they do not take), so they are not sent
      * to CEP at all. Most chunks open no scope and trigger nothing.
      */
-    public record Needed(Guard boundary, Guard chunk) implements Serializable {
-        public static final Needed NOTHING = new Needed(new Guard.Constant(false), new Guard.Constant(false));
+    public record Needed(Guard boundary, Guard chunk, long chunkMarks) implements Serializable {
+        public static final Needed NOTHING = new Needed(new Guard.Constant(false), new Guard.Constant(false), 0);
 
-        public boolean wants(byte kind, long holds) {
-            return kind == LtlEvent.BOUNDARY ? boundary.test(holds) : kind != LtlEvent.CHUNK || chunk.test(holds);
+        public boolean wants(byte kind, long holds, long marks) {
+            return kind == LtlEvent.BOUNDARY ? boundary.test(holds) : kind != LtlEvent.CHUNK || (marks & chunkMarks) != 0 || chunk.test(holds);
         }
 
         public Needed or(Needed other) {
-            return new Needed(new Guard.Or(boundary, other.boundary), new Guard.Or(chunk, other.chunk));
+            return new Needed(new Guard.Or(boundary, other.boundary), new Guard.Or(chunk, other.chunk), chunkMarks | other.chunkMarks);
         }
 
         /** What the stages of this pattern can take, read from their conditions. */
@@ -69,24 +76,30 @@ public final class LtlPatterns {
             }
             if (condition instanceof On on) {
                 Guard guard = on.guard == null ? always : on.guard;
-                return on.kind == LtlEvent.BOUNDARY ? new Needed(guard, never) : on.kind == LtlEvent.CHUNK ? new Needed(never, guard) : NOTHING;
+                return on.kind == LtlEvent.BOUNDARY ? new Needed(guard, never, 0) : on.kind == LtlEvent.CHUNK ? new Needed(never, guard, 0) : NOTHING;
+            }
+            if (condition instanceof Marked marked) {
+                return new Needed(never, never, marked.mask);
             }
             if (condition instanceof Answered answered) {
-                return new Needed(never, answered.s);
+                return new Needed(never, answered.s, 0);
             }
-            // Expired looks at every chunk, for its position or its time
-            return new Needed(never, always);
+            return new Needed(never, never, ((Expired) condition).deadline);
         }
     }
 
-    public static Pattern<LtlEvent, LtlEvent> compile(Formula formula, Map<String, Integer> bits) {
+    /** A rule compiled: its pattern and, for a bounded response, what marks its chunks (else null). */
+    public record Compiled(Pattern<LtlEvent, LtlEvent> pattern, PendingTrigger trigger) {}
+
+    /** A rule's pattern; a bounded response uses the marks of {@code slot} (0 to {@link #SLOTS} - 1). */
+    public static Compiled compile(Formula formula, Map<String, Integer> bits, int slot) {
         Shape shape = SpecificationPattern.of(formula);
         Guard p = guard(shape.p(), bits);
         Guard s = guard(shape.s(), bits);
         Guard q = guard(shape.q(), bits);
         Guard r = guard(shape.r(), bits);
         Scope scope = shape.scope();
-        boolean closeRequired = scope == Scope.BEFORE || scope == Scope.BETWEEN;
+        boolean closeRequired = closeRequired(scope);
         IterativeCondition<LtlEvent> end = On.end();
         IterativeCondition<LtlEvent> close = switch (scope) {
             case GLOBALLY, AFTER -> end;
@@ -112,8 +125,17 @@ public final class LtlPatterns {
             // nothing can exist: the violation is the scope's opening (a chunk, after START)
             Stages opened = scope == Scope.GLOBALLY ? open(kind, scope, q, r).then("violation", end, On.chunk(new Guard.Constant(true)), false)
                     : open(kind, scope, q, r);
-            return opened.pattern;
+            return new Compiled(opened.pattern, null);
         }
+        return kind == Kind.BOUNDED_RESPONSE
+                ? new Compiled(boundedResponse(scope, s, q, r, shape.bound(), segmentEnd, slot), new PendingTrigger(scope, p, s, q, r, shape.bound()))
+                : new Compiled(pattern(kind, scope, p, s, q, r, close, segmentEnd), null);
+    }
+
+    private static Pattern<LtlEvent, LtlEvent> pattern(Kind kind, Scope scope, Guard p, Guard s, Guard q, Guard r,
+                                                       IterativeCondition<LtlEvent> close, IterativeCondition<LtlEvent> segmentEnd) {
+        boolean closeRequired = closeRequired(scope);
+        IterativeCondition<LtlEvent> end = On.end();
         switch (kind) {
             case ABSENCE, UNIVERSALITY -> {
                 Guard bad = kind == Kind.ABSENCE ? p : Guard.not(p);
@@ -137,18 +159,19 @@ public final class LtlPatterns {
                 }
                 return open(kind, scope, q, r).then("trigger", segmentEnd, trigger, true).then("close", answered, close, false).pattern;
             }
-            case BOUNDED_RESPONSE -> {
-                return boundedResponse(scope, p, s, q, r, shape.bound(), segmentEnd);
-            }
             default -> throw new AssertionError(kind);
         }
     }
 
-    private static Pattern<LtlEvent, LtlEvent> boundedResponse(Scope scope, Guard p, Guard s, Guard q, Guard r,
-                                                               Formula.Bound bound, IterativeCondition<LtlEvent> segmentEnd) {
-        IterativeCondition<LtlEvent> trigger = On.chunk(Guard.and(p, Guard.not(s)));
+    private static Pattern<LtlEvent, LtlEvent> boundedResponse(Scope scope, Guard s, Guard q, Guard r,
+                                                               Formula.Bound bound, IterativeCondition<LtlEvent> segmentEnd, int slot) {
+        if (slot < 0 || slot >= SLOTS) {
+            throw new IllegalArgumentException("at most " + SLOTS + " bounded responses (F[<=...]) can be checked at once: each marks chunks with two bits of a 64-bit word");
+        }
+        // p & !s in the scope, where no earlier trigger dominates it
+        IterativeCondition<LtlEvent> trigger = new Marked((long) PendingTrigger.TRIGGER << 2 * slot);
         IterativeCondition<LtlEvent> answered = new Answered(s, bound);
-        IterativeCondition<LtlEvent> expired = new Expired(s, bound);
+        IterativeCondition<LtlEvent> expired = new Expired(s, bound, (long) PendingTrigger.DEADLINE << 2 * slot);
         IterativeCondition<LtlEvent> end = On.end();
         if (bound.timed() && scope != Scope.BEFORE && scope != Scope.BETWEEN) {
             // CEP times the partial match out before it reads any event past the deadline, so the
@@ -197,6 +220,11 @@ public final class LtlPatterns {
             case BETWEEN, AFTER_UNTIL -> everyQ ? Stages.begin("open", On.boundary(opens))
                     : Stages.begin(RESET, or(On.start(), On.chunk(r))).then("open", or(On.chunk(r), On.end()), On.boundary(opens), false);
         };
+    }
+
+    /** Before r and between q and r, a scope counts only if r comes. */
+    private static boolean closeRequired(Scope scope) {
+        return scope == Scope.BEFORE || scope == Scope.BETWEEN;
     }
 
     /** Whether a stage of the pattern has a time window, which CEP times out by event-time timers. */
@@ -271,6 +299,20 @@ public final class LtlPatterns {
         }
     }
 
+    /** A chunk with a mark of its rule's {@link PendingTrigger}. */
+    static final class Marked extends SimpleCondition<LtlEvent> {
+        private final long mask;
+
+        Marked(long mask) {
+            this.mask = mask;
+        }
+
+        @Override
+        public boolean filter(LtlEvent e) {
+            return e.kind == LtlEvent.CHUNK && (e.marks & mask) != 0;
+        }
+    }
+
     /** A chunk where s holds within the bound of the trigger's chunk. */
     static final class Answered extends IterativeCondition<LtlEvent> {
         private final Guard s;
@@ -293,15 +335,18 @@ public final class LtlPatterns {
 
     /**
      * The chunk at which the bound has run out without s: the last one in bound where s does not
-     * hold there, any later one, or the first past a time bound.
+     * hold there, any later one, or the first past a time bound. Of the chunks that carry no s,
+     * it needs only those marked {@code deadline}.
      */
     static final class Expired extends IterativeCondition<LtlEvent> {
         private final Guard s;
         private final Formula.Bound bound;
+        private final long deadline;
 
-        Expired(Guard s, Formula.Bound bound) {
+        Expired(Guard s, Formula.Bound bound, long deadline) {
             this.s = s;
             this.bound = bound;
+            this.deadline = deadline;
         }
 
         @Override

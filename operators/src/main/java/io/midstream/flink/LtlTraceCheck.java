@@ -32,17 +32,15 @@ public final class LtlTraceCheck {
     public static Map<String, Map<String, LtlOracle.Verdict>> run(List<LtlRule> rules, Propositions propositions,
                                                                   Map<String, List<LtlOracle.Step>> traces) throws Exception {
         Map<String, Integer> bits = propositions.bits();
-        LtlPatterns.Needed needed = LtlDetector.needed(propositions, rules);
+        List<LtlPatterns.Compiled> compiled = LtlDetector.compile(propositions, rules);
+        LtlEvents perChunk = LtlEvents.of(compiled);
         List<LtlEvent> events = new ArrayList<>();
         traces.forEach((key, steps) -> {
             events.add(new LtlEvent("", key, LtlEvent.START, -1, 0, steps.get(0).time(), 0));
+            long[] state = perChunk.newState();
             for (int i = 0; i < steps.size(); i++) {
                 long holds = Propositions.bitsOf(List.copyOf(steps.get(i).holds()), bits);
-                for (byte kind : new byte[] {LtlEvent.BOUNDARY, LtlEvent.CHUNK}) {
-                    if (needed.wants(kind, holds)) {
-                        events.add(new LtlEvent("", key, kind, i, i, steps.get(i).time(), holds));
-                    }
-                }
+                perChunk.chunk("", key, i, i, steps.get(i).time(), holds, state, events::add);
             }
             int last = steps.size() - 1;
             events.add(new LtlEvent("", key, LtlEvent.END, last, last, steps.get(last).time(), 0));
@@ -60,7 +58,7 @@ public final class LtlTraceCheck {
                 .keyBy(LtlEvent::key, Types.STRING);
 
         Map<String, Map<String, Integer>> firstAt = new HashMap<>();
-        try (CloseableIterator<Alert> it = LtlDetector.violations(sessions, propositions, rules).executeAndCollect("LTL over recorded traces")) {
+        try (CloseableIterator<Alert> it = LtlDetector.violations(sessions, rules, compiled).executeAndCollect("LTL over recorded traces")) {
             while (it.hasNext()) {
                 Alert alert = it.next();
                 int at = decidedAt(alert, traces.get(alert.getSessionId()));

@@ -14,8 +14,8 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 public final class LtlHarness {
     private LtlHarness() {}
 
-    public static KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, LtlEvent> events(Propositions propositions, LtlPatterns.Needed needed) throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new LtlEventOperator(propositions, needed),
+    public static KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, LtlEvent> events(Propositions propositions, LtlEvents events) throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new LtlEventOperator(propositions, events),
                 e -> SessionKey.of(e.getTenantId(), e.getSessionId()), Types.STRING);
     }
 

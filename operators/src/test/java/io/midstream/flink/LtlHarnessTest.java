@@ -8,6 +8,7 @@ import io.midstream.avro.Severity;
 import io.midstream.avro.ToolCall;
 import io.midstream.ltl.Guard;
 import io.midstream.ltl.LtlRule;
+import io.midstream.ltl.PendingTrigger;
 import io.midstream.ltl.Proposition;
 import io.midstream.ltl.Propositions;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -41,7 +42,7 @@ class LtlHarnessTest {
 
     @Test
     void eventsAreStampedInSessionOrderAndNeverLate() throws Exception {
-        LtlPatterns.Needed everything = new LtlPatterns.Needed(new Guard.Constant(true), new Guard.Constant(true));
+        LtlEvents everything = new LtlEvents(new LtlPatterns.Needed(new Guard.Constant(true), new Guard.Constant(true), 0));
         try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, LtlEvent> h = LtlHarness.events(PROPOSITIONS, everything)) {
             h.open();
             h.processElement(event(EventKind.START, 0, 1000, false), 1000);
@@ -63,7 +64,7 @@ class LtlHarnessTest {
     @Test
     void chunksThatNoPatternCanTakeAreLeftOut() throws Exception {
         LtlRule rule = LtlRule.parse("tool-roundtrip", "G(tool_call -> F tool_result)", Severity.high);
-        LtlPatterns.Needed needed = LtlDetector.needed(PROPOSITIONS, java.util.List.of(rule));
+        LtlEvents needed = LtlEvents.of(LtlDetector.compile(PROPOSITIONS, List.of(rule)));
         try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, LtlEvent> h = LtlHarness.events(PROPOSITIONS, needed)) {
             h.open();
             h.processElement(event(EventKind.START, 0, 1000, false), 1000);
@@ -77,9 +78,20 @@ class LtlHarnessTest {
     }
 
     @Test
+    void aSessionStateOfOtherRulesStartsAnew() {
+        LtlEvents roundtrip = LtlEvents.of(LtlDetector.compile(PROPOSITIONS, List.of(LtlRule.parse("a", "G(tool_call -> F[<=3] tool_result)", Severity.high))));
+        LtlEvents slower = LtlEvents.of(LtlDetector.compile(PROPOSITIONS, List.of(LtlRule.parse("a", "G(tool_call -> F[<=4] tool_result)", Severity.high))));
+        LtlEvents none = LtlEvents.of(LtlDetector.compile(PROPOSITIONS, List.of(LtlRule.parse("b", "G(tool_call -> F tool_result)", Severity.high))));
+        assertThat(roundtrip.owns(roundtrip.newState())).isTrue();
+        assertThat(roundtrip.owns(slower.newState())).isFalse();
+        assertThat(roundtrip.owns(none.newState())).isFalse();
+        assertThat(none.owns(null)).as("a cursor from before the marks").isFalse();
+    }
+
+    @Test
     void anUntimedRuleAlertsAtTheOffendingChunkWithoutAWatermarkAndLeavesNothingAfterTheEnd() throws Exception {
         LtlRule rule = LtlRule.parse("no-call-after-a-result", "G(tool_result -> G(!tool_call))", Severity.high);
-        var pattern = LtlPatterns.compile(rule.formula(), PROPOSITIONS.bits());
+        var pattern = LtlPatterns.compile(rule.formula(), PROPOSITIONS.bits(), 0).pattern();
         assertThat(LtlPatterns.windowed(pattern)).isFalse();
         try (KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> h = LtlHarness.rule(rule, pattern)) {
             h.open();
@@ -108,12 +120,13 @@ class LtlHarnessTest {
     @Test
     void aToolCallWithoutResultTimesOutWhenTheWatermarkPassesTheBoundBeforeTheSessionEnds() throws Exception {
         LtlRule rule = LtlRule.parse("tool-roundtrip", "G(tool_call -> F[<=30s] tool_result)", Severity.high);
-        var pattern = LtlPatterns.compile(rule.formula(), PROPOSITIONS.bits());
+        var pattern = LtlPatterns.compile(rule.formula(), PROPOSITIONS.bits(), 0).pattern();
         try (KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> h = LtlHarness.rule(rule, pattern)) {
             h.open();
             h.processElement(new LtlEvent("t", "s", LtlEvent.START, -1, 0, 1000, 0), 1000);
             h.processElement(new LtlEvent("t", "s", LtlEvent.BOUNDARY, 0, 0, 1000, 1), 1000);
-            h.processElement(new LtlEvent("t", "s", LtlEvent.CHUNK, 0, 0, 1000, 1), 1000);
+            // marked as the trigger, as the first call of a session is
+            h.processElement(new LtlEvent("t", "s", LtlEvent.CHUNK, 0, 0, 1000, 1, PendingTrigger.TRIGGER), 1000);
             h.processWatermark(new Watermark(31_000));
             assertThat(h.getSideOutput(LtlViolations.TIMEOUTS)).isNull();
             // other sessions' traffic moves the watermark: the stalled session is flagged with no chunk of its own

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.midstream.avro.Severity;
+import io.midstream.flink.LtlPatterns;
 import io.midstream.ltl.Formula;
 import io.midstream.ltl.LtlRule;
 import io.midstream.ltl.Proposition;
@@ -51,9 +52,13 @@ public final class LtlRules {
         }
     }
 
-    /** Refuses a rule that names a proposition the file does not define, with the rule's line. */
+    /**
+     * Refuses, with the rule's line, a rule that names a proposition the file does not define, and
+     * a bounded response past the {@link LtlPatterns#SLOTS} that can be checked at once.
+     */
     static void check(Map<String, PropositionSpec> propositions, List<RuleSpec> rules, YamlLines lines) {
         Set<String> ids = new LinkedHashSet<>();
+        int bounded = 0;
         for (int i = 0; i < rules.size(); i++) {
             RuleSpec rule = rules.get(i);
             String where = "line " + lines.lineOf(List.of(new JsonMappingException.Reference(null, "rules"),
@@ -65,6 +70,10 @@ public final class LtlRules {
                 if (!propositions.containsKey(name)) {
                     throw new IllegalArgumentException(where + "the proposition " + name + " is not defined under propositions (defined: " + propositions.keySet() + ")");
                 }
+            }
+            if (SpecificationPattern.of(rule.rule().formula()).kind() == SpecificationPattern.Kind.BOUNDED_RESPONSE && ++bounded > LtlPatterns.SLOTS) {
+                throw new IllegalArgumentException(where + "more than " + LtlPatterns.SLOTS + " rules with a bounded response (F[<=...]): "
+                        + "each marks the chunks with two bits of one 64-bit word");
             }
         }
     }

@@ -171,5 +171,11 @@ class RulesTest {
                   - id: a
                     ltl: G(call -> F[<=3x] reply)
                 """, "r.yaml")).hasMessageStartingWith("rules file r.yaml, line 2: at position 15: expected a unit");
+        StringBuilder many = new StringBuilder("propositions:\n  call: tool_call != null\n  result: role == \"tool\"\nrules:\n");
+        for (int i = 0; i <= 32; i++) {
+            many.append("  - id: r").append(i).append("\n    ltl: G(call -> F[<=").append(i + 1).append("] result)\n");
+        }
+        assertThatThrownBy(() -> Rules.parse(many.toString(), "r.yaml"))
+                .hasMessageStartingWith("rules file r.yaml, line 70: rule r32: more than 32 rules with a bounded response");
     }
 }

@@ -17,28 +17,38 @@ import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Flink's CEP operator for a pattern that needs no timer, over LTL events that come in their
- * session's order already (the LTL event operator emits them in seq order): each event is
- * matched when it arrives (processing time without a comparator) instead of being buffered until
- * the watermark passes it, so a verdict does not wait for the watermark's delay. Such a verdict
- * depends on the order of the session's events only, not on their times.
+ * Flink's CEP operator for one rule's pattern, which drops the events that no stage of the
+ * pattern can take before CEP looks up the session's partial matches: the LTL events are shared
+ * by all rules, and each stage skips what it does not take (relaxed contiguity).
  *
- * <p>At the session's END no partial match is left (every stage that waits is ended by END), and
- * the key's NFA state and event counter are cleared: Flink 2.2.1's {@code CepOperator} clears them
- * only in event time (in {@code onEventTime}), so without this every ended session would leave them.
+ * <p>A pattern without a time window is matched in order: its events come in their session's
+ * order already (the LTL event operator emits them in seq order), so each is matched when it
+ * arrives (processing time without a comparator) instead of being buffered until the watermark
+ * passes it, and a verdict does not wait for the watermark's delay. Such a verdict depends on the
+ * order of the session's events only, not on their times. A pattern with one needs CEP's
+ * event-time timers and order.
+ *
+ * <p>In order, at the session's END no partial match is left (every stage that waits is ended by
+ * END), and the key's NFA state and event counter are cleared: Flink 2.2.1's {@code CepOperator}
+ * clears them only in event time (in {@code onEventTime}), so without this every ended session
+ * would leave them.
  */
-final class InOrderCepOperator extends CepOperator<LtlEvent, String, Alert> {
+final class RuleCepOperator extends CepOperator<LtlEvent, String, Alert> {
     // the names under which CepOperator and its SharedBuffer register these states (Flink 2.2.1);
     // LtlHarnessTest fails if a new Flink leaves state behind
     private static final String NFA_STATE = "nfaStateName";
     private static final String EVENT_COUNTS = "sharedBuffer-events-count";
 
+    private final LtlPatterns.Needed needed;
+    private final boolean inOrder;
     private transient ValueState<NFAState> nfaState;
     private transient MapState<Long, Integer> eventCounts;
 
-    InOrderCepOperator(TypeSerializer<LtlEvent> serializer, NFACompiler.NFAFactory<LtlEvent> nfa,
-                       AfterMatchSkipStrategy skip, LtlViolations violations) {
-        super(serializer, true, nfa, null, skip, violations, null);
+    RuleCepOperator(TypeSerializer<LtlEvent> serializer, NFACompiler.NFAFactory<LtlEvent> nfa, AfterMatchSkipStrategy skip,
+                    LtlViolations violations, LtlPatterns.Needed needed, boolean windowed) {
+        super(serializer, !windowed, nfa, windowed ? LtlEvent.Order.INSTANCE : null, skip, violations, null);
+        this.needed = needed;
+        this.inOrder = !windowed;
     }
 
     @Override
@@ -51,8 +61,12 @@ final class InOrderCepOperator extends CepOperator<LtlEvent, String, Alert> {
 
     @Override
     public void processElement(StreamRecord<LtlEvent> element) throws Exception {
+        LtlEvent e = element.getValue();
+        if (!needed.wants(e.kind, e.holds, e.marks)) {
+            return;
+        }
         super.processElement(element);
-        if (element.getValue().kind == LtlEvent.END) {
+        if (inOrder && e.kind == LtlEvent.END) {
             nfaState.clear();
             eventCounts.clear();
         }

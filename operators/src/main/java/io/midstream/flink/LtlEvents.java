@@ -1,0 +1,71 @@
+package io.midstream.flink;
+
+import io.midstream.ltl.PendingTrigger;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The events of a session's chunk as the compiled rules read them: its BOUNDARY and CHUNK events,
+ * with the bits of the propositions that hold there and the marks of every bounded response's
+ * {@link PendingTrigger}, each left out where no stage of any pattern can take it. Shared by the
+ * job's operator and the offline cep engine, so that both send CEP the same events.
+ */
+public final class LtlEvents implements Serializable {
+    private static final byte[] CHUNK_KINDS = {LtlEvent.BOUNDARY, LtlEvent.CHUNK};
+
+    private final LtlPatterns.Needed needed;
+    /** By slot. */
+    private final PendingTrigger[] triggers;
+    /** Which rules a session's state is of: it may come from a savepoint taken with other rules. */
+    private final long fingerprint;
+
+    LtlEvents(LtlPatterns.Needed needed, PendingTrigger... triggers) {
+        this.needed = needed;
+        this.triggers = triggers;
+        long f = triggers.length;
+        for (PendingTrigger trigger : triggers) {
+            f = 31 * f + trigger.fingerprint();
+        }
+        this.fingerprint = f;
+    }
+
+    /** The events that the compiled rules read, in their order (a bounded response's slot is its place among them). */
+    public static LtlEvents of(List<LtlPatterns.Compiled> rules) {
+        LtlPatterns.Needed needed = LtlPatterns.Needed.NOTHING;
+        for (LtlPatterns.Compiled rule : rules) {
+            needed = needed.or(LtlPatterns.Needed.of(rule.pattern()));
+        }
+        return new LtlEvents(needed, rules.stream().map(LtlPatterns.Compiled::trigger).filter(Objects::nonNull).toArray(PendingTrigger[]::new));
+    }
+
+    /** What a session's triggers start from. */
+    public long[] newState() {
+        long[] state = new long[1 + triggers.length * PendingTrigger.STATE_LONGS];
+        state[0] = fingerprint;
+        return state;
+    }
+
+    /**
+     * Whether {@code state} is of these rules. A session restored with other rules starts anew:
+     * its next trigger is marked even if one is pending, which costs a partial match, never a verdict.
+     */
+    public boolean owns(long[] state) {
+        return state != null && state.length == 1 + triggers.length * PendingTrigger.STATE_LONGS && state[0] == fingerprint;
+    }
+
+    /** The events of the chunk at {@code position} where {@code holds}, to {@code out}; updates the session's {@code state}. */
+    public void chunk(String tenant, String session, int position, long seq, long time, long holds, long[] state, Consumer<LtlEvent> out) {
+        long marks = 0;
+        for (int slot = 0; slot < triggers.length; slot++) {
+            marks |= (long) triggers[slot].step(state, 1 + slot * PendingTrigger.STATE_LONGS, holds, position, time) << 2 * slot;
+        }
+        for (byte kind : CHUNK_KINDS) {
+            if (needed.wants(kind, holds, marks)) {
+                out.accept(new LtlEvent(tenant, session, kind, position, seq, time, holds, marks));
+            }
+        }
+    }
+}
