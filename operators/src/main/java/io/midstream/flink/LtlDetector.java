@@ -51,7 +51,7 @@ public final class LtlDetector implements Detector {
                 Optional.empty(), Optional.empty());
     }
 
-    /** Every rule's pattern, in order, each bounded response with a slot of its own for its trigger marks. */
+    /** Every rule's pattern, in order, each response or bounded response with a slot of its own for its trigger marks. */
     public static List<LtlPatterns.Compiled> compile(Propositions propositions, List<LtlRule> rules) {
         List<LtlPatterns.Compiled> compiled = new ArrayList<>();
         int slot = 0;

@@ -24,7 +24,7 @@ public class LtlEvent {
     public long seq;
     public long time;
     public long holds;
-    /** Two bits per bounded-response rule: {@link io.midstream.ltl.PendingTrigger#step}'s, at the rule's slot. */
+    /** Two bits per response rule: {@link io.midstream.ltl.PendingTrigger#step}'s, at the rule's slot. */
     public long marks;
 
     public LtlEvent() {}

@@ -13,7 +13,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * Turns a session's events into what the LTL patterns read, evaluating every proposition once per
- * chunk for all rules, marking the bounded responses' triggers ({@link LtlEvents}), and leaving
+ * chunk for all rules, marking the responses' triggers ({@link LtlEvents}), and leaving
  * out the chunk events that no pattern can take. It also sets each event's timestamp, which CEP orders and times by: never
  * before the session's previous event (a gateway's clock may step back; the session's order is
  * the seq order) and never at or behind the watermark (CEP would drop the event as late). An

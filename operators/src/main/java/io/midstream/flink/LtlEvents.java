@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * The events of a session's chunk as the compiled rules read them: its BOUNDARY and CHUNK events,
- * with the bits of the propositions that hold there and the marks of every bounded response's
+ * with the bits of the propositions that hold there and the marks of every response's
  * {@link PendingTrigger}, each left out where no stage of any pattern can take it. Shared by the
  * job's operator and the offline cep engine, so that both send CEP the same events.
  */

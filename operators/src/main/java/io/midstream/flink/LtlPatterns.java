@@ -25,15 +25,15 @@ import java.util.Map;
  * violation at the offending chunk, a response at its bound or at the scope's end). A scope opens
  * and closes on BOUNDARY events, the other stages test CHUNK events, START and END frame the session.
  * Every stage that waits is also ended by END, so nothing of a session stays in state after it.
- * Response with a time bound maps to {@code within}, whose timeouts are the violations. A bounded
- * response takes as triggers only the chunks that its {@link PendingTrigger} marks, and looks for
- * the bound's end only where it marks one, so that a partial match waits for the one trigger that
- * can decide and CEP is not sent every chunk to count the bound.
+ * Response with a time bound maps to {@code within}, whose timeouts are the violations. A response
+ * takes as triggers only the chunks that its {@link PendingTrigger} marks, so that a partial match
+ * waits for the one trigger that can decide; a bounded response also looks for the bound's end only
+ * where it marks one, so that CEP is not sent every chunk to count the bound.
  */
 public final class LtlPatterns {
     /** The stage that waits for a segment's first q: not evidence of a violation. */
     static final String RESET = "reset";
-    /** Each rule with a {@link PendingTrigger} has two bits of an event's marks: 64 / 2 rules. */
+    /** Each response with a {@link PendingTrigger} has two bits of an event's marks: 64 / 2 rules. */
     public static final int SLOTS = Long.SIZE / 2;
 
     private LtlPatterns() {}
@@ -88,10 +88,10 @@ public final class LtlPatterns {
         }
     }
 
-    /** A rule compiled: its pattern and, for a bounded response, what marks its chunks (else null). */
+    /** A rule compiled: its pattern and, for a response or bounded response, what marks its chunks (else null). */
     public record Compiled(Pattern<LtlEvent, LtlEvent> pattern, PendingTrigger trigger) {}
 
-    /** A rule's pattern; a bounded response uses the marks of {@code slot} (0 to {@link #SLOTS} - 1). */
+    /** A rule's pattern; a response or bounded response uses the marks of {@code slot} (0 to {@link #SLOTS} - 1). */
     public static Compiled compile(Formula formula, Map<String, Integer> bits, int slot) {
         Shape shape = SpecificationPattern.of(formula);
         Guard p = guard(shape.p(), bits);
@@ -127,9 +127,17 @@ public final class LtlPatterns {
                     : open(kind, scope, q, r);
             return new Compiled(opened.pattern, null);
         }
-        return kind == Kind.BOUNDED_RESPONSE
-                ? new Compiled(boundedResponse(scope, s, q, r, shape.bound(), segmentEnd, slot), new PendingTrigger(scope, p, s, q, r, shape.bound()))
-                : new Compiled(pattern(kind, scope, p, s, q, r, close, segmentEnd), null);
+        if (kind != Kind.RESPONSE && kind != Kind.BOUNDED_RESPONSE) {
+            return new Compiled(pattern(kind, scope, p, s, q, r, close, segmentEnd), null);
+        }
+        if (slot < 0 || slot >= SLOTS) {
+            throw new IllegalArgumentException("at most " + SLOTS + " responses (F or F[<=...]) can be checked at once: each marks chunks with two bits of a 64-bit word");
+        }
+        // p & !s in the scope, where no earlier trigger dominates it
+        IterativeCondition<LtlEvent> trigger = new Marked((long) PendingTrigger.TRIGGER << 2 * slot);
+        return kind == Kind.RESPONSE
+                ? new Compiled(response(scope, s, q, r, close, segmentEnd, trigger), new PendingTrigger(scope, p, s, q, r, null))
+                : new Compiled(boundedResponse(scope, s, q, r, shape.bound(), segmentEnd, trigger, slot), new PendingTrigger(scope, p, s, q, r, shape.bound()));
     }
 
     private static Pattern<LtlEvent, LtlEvent> pattern(Kind kind, Scope scope, Guard p, Guard s, Guard q, Guard r,
@@ -151,25 +159,21 @@ public final class LtlPatterns {
                         .then("violation", or(On.chunk(s), segmentEnd), On.chunk(Guard.and(p, Guard.not(s))), false);
                 return (closeRequired ? found.then("close", end, close, false) : found).pattern;
             }
-            case RESPONSE -> {
-                IterativeCondition<LtlEvent> trigger = On.chunk(Guard.and(p, Guard.not(s)));
-                IterativeCondition<LtlEvent> answered = closeRequired ? or(On.chunk(s), end) : On.chunk(s);
-                if (scope == Scope.GLOBALLY) {
-                    return Stages.begin("trigger", trigger).then("close", answered, close, false).pattern;
-                }
-                return open(kind, scope, q, r).then("trigger", segmentEnd, trigger, true).then("close", answered, close, false).pattern;
-            }
             default -> throw new AssertionError(kind);
         }
     }
 
-    private static Pattern<LtlEvent, LtlEvent> boundedResponse(Scope scope, Guard s, Guard q, Guard r,
-                                                               Formula.Bound bound, IterativeCondition<LtlEvent> segmentEnd, int slot) {
-        if (slot < 0 || slot >= SLOTS) {
-            throw new IllegalArgumentException("at most " + SLOTS + " bounded responses (F[<=...]) can be checked at once: each marks chunks with two bits of a 64-bit word");
+    private static Pattern<LtlEvent, LtlEvent> response(Scope scope, Guard s, Guard q, Guard r, IterativeCondition<LtlEvent> close,
+                                                        IterativeCondition<LtlEvent> segmentEnd, IterativeCondition<LtlEvent> trigger) {
+        IterativeCondition<LtlEvent> answered = closeRequired(scope) ? or(On.chunk(s), On.end()) : On.chunk(s);
+        if (scope == Scope.GLOBALLY) {
+            return Stages.begin("trigger", trigger).then("close", answered, close, false).pattern;
         }
-        // p & !s in the scope, where no earlier trigger dominates it
-        IterativeCondition<LtlEvent> trigger = new Marked((long) PendingTrigger.TRIGGER << 2 * slot);
+        return open(Kind.RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true).then("close", answered, close, false).pattern;
+    }
+
+    private static Pattern<LtlEvent, LtlEvent> boundedResponse(Scope scope, Guard s, Guard q, Guard r, Formula.Bound bound,
+                                                               IterativeCondition<LtlEvent> segmentEnd, IterativeCondition<LtlEvent> trigger, int slot) {
         IterativeCondition<LtlEvent> answered = new Answered(s, bound);
         IterativeCondition<LtlEvent> expired = new Expired(s, bound, (long) PendingTrigger.DEADLINE << 2 * slot);
         IterativeCondition<LtlEvent> end = On.end();

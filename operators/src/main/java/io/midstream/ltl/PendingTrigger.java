@@ -6,9 +6,10 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * The oldest unanswered trigger of a bounded response {@code p -> F[<=b] s} in its scope, kept
- * chunk by chunk as past-time state (as Havelund and Roşu, TACAS 2002, monitor past-time LTL):
- * which triggers can decide the first violation, and at which chunk a bound runs out.
+ * The oldest unanswered trigger of a response {@code p -> F s} or bounded response
+ * {@code p -> F[<=b] s} in its scope, kept chunk by chunk as past-time state (as Havelund and
+ * Roşu, TACAS 2002, monitor past-time LTL): which triggers can decide the first violation, and at
+ * which chunk a bound runs out.
  *
  * <p>While a trigger waits for its answer, a later one is dominated: an s within the earlier
  * bound answers both, and without it the earlier trigger is violated no later than the later one
@@ -17,7 +18,8 @@ import java.util.Objects;
  * triggers that no earlier one dominates are marked {@link #TRIGGER}; the first violation is one
  * of theirs. {@link #DEADLINE} marks the chunk at which the marked trigger's bound runs out without
  * an answer, and the r that closes a scope whose trigger ran out, the chunks where a violation can
- * be decided besides s.
+ * be decided besides s. A response has no bound: its trigger waits until s, or until the scope's
+ * end decides it (an s at r or later does not answer it), and nothing is marked DEADLINE.
  *
  * <p>The state of one session is two longs in a caller's array, from {@code offset}.
  */
@@ -38,6 +40,7 @@ public final class PendingTrigger implements Serializable {
     private final Guard s;
     private final Guard q;
     private final Guard r;
+    /** Null for a response. */
     private final Formula.Bound bound;
 
     public PendingTrigger(Scope scope, Guard p, Guard s, Guard q, Guard r, Formula.Bound bound) {
@@ -56,13 +59,14 @@ public final class PendingTrigger implements Serializable {
             flags = STARTED | (scope == Scope.GLOBALLY || scope == Scope.BEFORE ? OPEN : 0);
         }
         long deadline = state[offset + 1];
-        long at = bound.timed() ? time : position;
+        boolean timed = bound != null && bound.timed();
+        long at = timed ? time : position;
         boolean answer = s.test(holds);
         int marks = 0;
         if ((flags & PENDING) != 0) {
             if (answer && at <= deadline) {
                 flags &= ~PENDING;
-            } else if (bound.timed() ? at > deadline : at >= deadline) {
+            } else if (timed ? at > deadline : at >= deadline) {
                 // a bound in chunks runs out at its last chunk, a time bound at the first chunk past it
                 flags &= ~PENDING;
                 marks |= DEADLINE;
@@ -78,7 +82,8 @@ public final class PendingTrigger implements Serializable {
             }
             flags &= ~RAN_OUT;
             if ((flags & PENDING) != 0) {
-                flags |= CROSSED;
+                // a bounded response's s may still come after r; a response's end of scope decided it
+                flags = bound != null ? flags | CROSSED : flags & ~PENDING;
             }
             if (scope == Scope.BEFORE) {
                 flags |= ENDED;
@@ -91,7 +96,7 @@ public final class PendingTrigger implements Serializable {
         }
         if ((flags & (OPEN | PENDING | RAN_OUT)) == OPEN && p.test(holds) && !answer) {
             flags = (flags | PENDING) & ~CROSSED;
-            deadline = at + (bound.timed() ? bound.time().toMillis() : bound.chunks());
+            deadline = bound == null ? Long.MAX_VALUE : at + (timed ? bound.time().toMillis() : bound.chunks());
             marks |= TRIGGER;
         }
         state[offset] = flags;

@@ -62,6 +62,14 @@ class PendingTriggerTest {
     }
 
     @Test
+    void aResponseWaitsForItsAnswerOrItsScopesEndWithoutABound() {
+        PendingTrigger g = trigger(Scope.BETWEEN, null);
+        // q and a trigger at 0, dominated at 1 and 2; r at 3 decides it (an s there is too late), so
+        // the trigger of the next scope at 5 is marked; answered at 6, the one at 7 is marked
+        assertThat(marks(g, Q | P, P, P, R | S, Q, P, S, P)).containsExactly(TRIGGER, 0, 0, 0, 0, TRIGGER, 0, TRIGGER);
+    }
+
+    @Test
     void scopesOpenAsTheirPatternsDo() {
         // before r: open from the start, closed for good at the first r
         assertThat(marks(trigger(Scope.BEFORE, Formula.Bound.ofChunks(1)), P, S, R, P, Q | P)).containsExactly(TRIGGER, 0, 0, 0, 0);

@@ -54,11 +54,11 @@ public final class LtlRules {
 
     /**
      * Refuses, with the rule's line, a rule that names a proposition the file does not define, and
-     * a bounded response past the {@link LtlPatterns#SLOTS} that can be checked at once.
+     * a response or bounded response past the {@link LtlPatterns#SLOTS} that can be checked at once.
      */
     static void check(Map<String, PropositionSpec> propositions, List<RuleSpec> rules, YamlLines lines) {
         Set<String> ids = new LinkedHashSet<>();
-        int bounded = 0;
+        int responses = 0;
         for (int i = 0; i < rules.size(); i++) {
             RuleSpec rule = rules.get(i);
             String where = "line " + lines.lineOf(List.of(new JsonMappingException.Reference(null, "rules"),
@@ -71,8 +71,9 @@ public final class LtlRules {
                     throw new IllegalArgumentException(where + "the proposition " + name + " is not defined under propositions (defined: " + propositions.keySet() + ")");
                 }
             }
-            if (SpecificationPattern.of(rule.rule().formula()).kind() == SpecificationPattern.Kind.BOUNDED_RESPONSE && ++bounded > LtlPatterns.SLOTS) {
-                throw new IllegalArgumentException(where + "more than " + LtlPatterns.SLOTS + " rules with a bounded response (F[<=...]): "
+            SpecificationPattern.Kind kind = SpecificationPattern.of(rule.rule().formula()).kind();
+            if ((kind == SpecificationPattern.Kind.RESPONSE || kind == SpecificationPattern.Kind.BOUNDED_RESPONSE) && ++responses > LtlPatterns.SLOTS) {
+                throw new IllegalArgumentException(where + "more than " + LtlPatterns.SLOTS + " rules with a response (F or F[<=...]): "
                         + "each marks the chunks with two bits of one 64-bit word");
             }
         }
