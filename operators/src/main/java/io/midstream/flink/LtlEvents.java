@@ -49,8 +49,10 @@ public final class LtlEvents implements Serializable {
     }
 
     /**
-     * Whether {@code state} is of these rules. A session restored with other rules starts anew:
-     * its next trigger is marked even if one is pending, which costs a partial match, never a verdict.
+     * Whether {@code state} is of these rules. A session restored with other rules, or from before
+     * the marks, starts anew: its next trigger is marked even if one is pending, and a bound that
+     * was pending across the restore is decided at the next chunk its pattern reads past it, or at
+     * END, rather than at its last chunk: late, never missed.
      */
     public boolean owns(long[] state) {
         return state != null && state.length == 1 + triggers.length * PendingTrigger.STATE_LONGS && state[0] == fingerprint;
