@@ -32,7 +32,7 @@ public final class LtlEvents implements Serializable {
         this.fingerprint = f;
     }
 
-    /** The events that the compiled rules read, in their order (a bounded response's slot is its place among them). */
+    /** The events that the compiled rules read, in their order (a response's slot is its place among those with a {@link PendingTrigger}). */
     public static LtlEvents of(List<LtlPatterns.Compiled> rules) {
         LtlPatterns.Needed needed = LtlPatterns.Needed.NOTHING;
         for (LtlPatterns.Compiled rule : rules) {

@@ -99,7 +99,7 @@ public final class LtlPatterns {
         Guard q = guard(shape.q(), bits);
         Guard r = guard(shape.r(), bits);
         Scope scope = shape.scope();
-        boolean closeRequired = closeRequired(scope);
+        boolean closeRequired = scope.closeRequired();
         IterativeCondition<LtlEvent> end = On.end();
         IterativeCondition<LtlEvent> close = switch (scope) {
             case GLOBALLY, AFTER -> end;
@@ -127,7 +127,7 @@ public final class LtlPatterns {
                     : open(kind, scope, q, r);
             return new Compiled(opened.pattern, null);
         }
-        if (kind != Kind.RESPONSE && kind != Kind.BOUNDED_RESPONSE) {
+        if (!kind.waitsForAnswer()) {
             return new Compiled(pattern(kind, scope, p, s, q, r, close, segmentEnd), null);
         }
         if (slot < 0 || slot >= SLOTS) {
@@ -142,7 +142,7 @@ public final class LtlPatterns {
 
     private static Pattern<LtlEvent, LtlEvent> pattern(Kind kind, Scope scope, Guard p, Guard s, Guard q, Guard r,
                                                        IterativeCondition<LtlEvent> close, IterativeCondition<LtlEvent> segmentEnd) {
-        boolean closeRequired = closeRequired(scope);
+        boolean closeRequired = scope.closeRequired();
         IterativeCondition<LtlEvent> end = On.end();
         switch (kind) {
             case ABSENCE, UNIVERSALITY -> {
@@ -165,7 +165,7 @@ public final class LtlPatterns {
 
     private static Pattern<LtlEvent, LtlEvent> response(Scope scope, Guard s, Guard q, Guard r, IterativeCondition<LtlEvent> close,
                                                         IterativeCondition<LtlEvent> segmentEnd, IterativeCondition<LtlEvent> trigger) {
-        IterativeCondition<LtlEvent> answered = closeRequired(scope) ? or(On.chunk(s), On.end()) : On.chunk(s);
+        IterativeCondition<LtlEvent> answered = scope.closeRequired() ? or(On.chunk(s), On.end()) : On.chunk(s);
         if (scope == Scope.GLOBALLY) {
             return Stages.begin("trigger", trigger).then("close", answered, close, false).pattern;
         }
@@ -177,7 +177,7 @@ public final class LtlPatterns {
         IterativeCondition<LtlEvent> answered = new Answered(s, bound);
         IterativeCondition<LtlEvent> expired = new Expired(s, bound, (long) PendingTrigger.DEADLINE << 2 * slot);
         IterativeCondition<LtlEvent> end = On.end();
-        if (bound.timed() && scope != Scope.BEFORE && scope != Scope.BETWEEN) {
+        if (bound.timed() && !scope.closeRequired()) {
             // CEP times the partial match out before it reads any event past the deadline, so the
             // answer is any s and the timeout is the expiry: no stage has to look at every chunk.
             // Inclusive: s at exactly the deadline still answers.
@@ -224,11 +224,6 @@ public final class LtlPatterns {
             case BETWEEN, AFTER_UNTIL -> everyQ ? Stages.begin("open", On.boundary(opens))
                     : Stages.begin(RESET, or(On.start(), On.chunk(r))).then("open", or(On.chunk(r), On.end()), On.boundary(opens), false);
         };
-    }
-
-    /** Before r and between q and r, a scope counts only if r comes. */
-    private static boolean closeRequired(Scope scope) {
-        return scope == Scope.BEFORE || scope == Scope.BETWEEN;
     }
 
     /** Whether a stage of the pattern has a time window, which CEP times out by event-time timers. */

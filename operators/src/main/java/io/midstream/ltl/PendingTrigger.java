@@ -70,7 +70,7 @@ public final class PendingTrigger implements Serializable {
                 // a bound in chunks runs out at its last chunk, a time bound at the first chunk past it
                 flags &= ~PENDING;
                 marks |= DEADLINE;
-                if (waitsForClose() && (flags & CROSSED) == 0) {
+                if (scope.closeRequired() && (flags & CROSSED) == 0) {
                     flags |= RAN_OUT;
                 }
             }
@@ -107,11 +107,6 @@ public final class PendingTrigger implements Serializable {
     /** The same for the same rule in every JVM (unlike an enum's hash code), so that a restored state can be told apart. */
     public int fingerprint() {
         return Objects.hash(scope.ordinal(), p, s, q, r, bound);
-    }
-
-    /** Before r and between q and r a violation needs r too. */
-    private boolean waitsForClose() {
-        return scope == Scope.BEFORE || scope == Scope.BETWEEN;
     }
 
     private boolean closes(long holds) {

@@ -13,9 +13,23 @@ import java.util.Map;
  * p, s, q and r; conjunctions and disjunctions may be written in any order.
  */
 public final class SpecificationPattern {
-    public enum Kind { ABSENCE, EXISTENCE, UNIVERSALITY, PRECEDENCE, RESPONSE, BOUNDED_RESPONSE }
+    public enum Kind {
+        ABSENCE, EXISTENCE, UNIVERSALITY, PRECEDENCE, RESPONSE, BOUNDED_RESPONSE;
 
-    public enum Scope { GLOBALLY, BEFORE, AFTER, BETWEEN, AFTER_UNTIL }
+        /** Whether a trigger waits for s: only its oldest unanswered trigger can decide ({@link PendingTrigger}). */
+        public boolean waitsForAnswer() {
+            return this == RESPONSE || this == BOUNDED_RESPONSE;
+        }
+    }
+
+    public enum Scope {
+        GLOBALLY, BEFORE, AFTER, BETWEEN, AFTER_UNTIL;
+
+        /** Before r and between q and r, a scope counts only if r comes. */
+        public boolean closeRequired() {
+            return this == BEFORE || this == BETWEEN;
+        }
+    }
 
     /** A formula as a pattern in a scope; the parts that a scope or pattern does not have are null. */
     public record Shape(Kind kind, Scope scope, Formula p, Formula s, Formula q, Formula r, Formula.Bound bound) {}

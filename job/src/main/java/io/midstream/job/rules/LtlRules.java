@@ -71,8 +71,7 @@ public final class LtlRules {
                     throw new IllegalArgumentException(where + "the proposition " + name + " is not defined under propositions (defined: " + propositions.keySet() + ")");
                 }
             }
-            SpecificationPattern.Kind kind = SpecificationPattern.of(rule.rule().formula()).kind();
-            if ((kind == SpecificationPattern.Kind.RESPONSE || kind == SpecificationPattern.Kind.BOUNDED_RESPONSE) && ++responses > LtlPatterns.SLOTS) {
+            if (SpecificationPattern.of(rule.rule().formula()).kind().waitsForAnswer() && ++responses > LtlPatterns.SLOTS) {
                 throw new IllegalArgumentException(where + "more than " + LtlPatterns.SLOTS + " rules with a response (F or F[<=...]): "
                         + "each marks the chunks with two bits of one 64-bit word");
             }
