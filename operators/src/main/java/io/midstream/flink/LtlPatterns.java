@@ -17,6 +17,7 @@ import org.apache.flink.cep.pattern.conditions.SimpleCondition;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -107,19 +108,9 @@ public final class LtlPatterns {
             case AFTER_UNTIL -> or(On.boundary(r), end);
         };
         IterativeCondition<LtlEvent> segmentEnd = closeRequired ? or(close, end) : close;
-        Kind kind = shape.kind();
-        boolean responseNeverComes = (kind == Kind.RESPONSE || kind == Kind.BOUNDED_RESPONSE)
-                && !Guard.satisfiable(scope == Scope.GLOBALLY || scope == Scope.AFTER || kind == Kind.BOUNDED_RESPONSE ? s : Guard.and(s, Guard.not(r)));
-        if (kind == Kind.BOUNDED_RESPONSE && !shape.bound().timed() && shape.bound().chunks() == 0
-                || responseNeverComes && !closeRequired) {
-            // p -> F[<=0] s is p -> s, and a response that no chunk can give fails where it is asked
-            // for: either way the violation is a chunk with p & !s in the scope
-            kind = Kind.ABSENCE;
-            p = Guard.and(p, Guard.not(s));
-        } else if (responseNeverComes) {
-            // before r and between q and r, what decides is whether r comes: as for response
-            kind = Kind.RESPONSE;
-        }
+        Checked checked = checked(shape, p, s, r);
+        Kind kind = checked.kind();
+        p = checked.p();
         if (kind == Kind.EXISTENCE && !closeRequired
                 && !Guard.satisfiable(scope == Scope.AFTER_UNTIL ? Guard.and(p, Guard.not(r)) : p)) {
             // nothing can exist: the violation is the scope's opening (a chunk, after START)
@@ -138,6 +129,35 @@ public final class LtlPatterns {
         return kind == Kind.RESPONSE
                 ? new Compiled(response(scope, s, q, r, close, segmentEnd, trigger), new PendingTrigger(scope, p, s, q, r, null))
                 : new Compiled(boundedResponse(scope, s, q, r, shape.bound(), segmentEnd, trigger, slot), new PendingTrigger(scope, p, s, q, r, shape.bound()));
+    }
+
+    /**
+     * Whether a rule's pattern takes one of the {@link #SLOTS}: a response or bounded response that
+     * {@link #compile} checks as one (not one it rewrites to an absence).
+     */
+    public static boolean takesSlot(Formula formula) {
+        Map<String, Integer> bits = new HashMap<>();
+        Formula.propositions(formula).forEach(name -> bits.put(name, bits.size()));
+        Shape shape = SpecificationPattern.of(formula);
+        return checked(shape, guard(shape.p(), bits), guard(shape.s(), bits), guard(shape.r(), bits)).kind().waitsForAnswer();
+    }
+
+    /** The kind a rule is checked as, and its p, after the rewrites of responses that decide at one chunk. */
+    private record Checked(Kind kind, Guard p) {}
+
+    private static Checked checked(Shape shape, Guard p, Guard s, Guard r) {
+        Kind kind = shape.kind();
+        Scope scope = shape.scope();
+        boolean responseNeverComes = (kind == Kind.RESPONSE || kind == Kind.BOUNDED_RESPONSE)
+                && !Guard.satisfiable(scope == Scope.GLOBALLY || scope == Scope.AFTER || kind == Kind.BOUNDED_RESPONSE ? s : Guard.and(s, Guard.not(r)));
+        if (kind == Kind.BOUNDED_RESPONSE && !shape.bound().timed() && shape.bound().chunks() == 0
+                || responseNeverComes && !scope.closeRequired()) {
+            // p -> F[<=0] s is p -> s, and a response that no chunk can give fails where it is asked
+            // for: either way the violation is a chunk with p & !s in the scope
+            return new Checked(Kind.ABSENCE, Guard.and(p, Guard.not(s)));
+        }
+        // before r and between q and r, a response that never comes is decided by whether r comes: as for response
+        return new Checked(responseNeverComes ? Kind.RESPONSE : kind, p);
     }
 
     private static Pattern<LtlEvent, LtlEvent> pattern(Kind kind, Scope scope, Guard p, Guard s, Guard q, Guard r,

@@ -71,7 +71,7 @@ public final class LtlRules {
                     throw new IllegalArgumentException(where + "the proposition " + name + " is not defined under propositions (defined: " + propositions.keySet() + ")");
                 }
             }
-            if (SpecificationPattern.of(rule.rule().formula()).kind().waitsForAnswer() && ++responses > LtlPatterns.SLOTS) {
+            if (LtlPatterns.takesSlot(rule.rule().formula()) && ++responses > LtlPatterns.SLOTS) {
                 throw new IllegalArgumentException(where + "more than " + LtlPatterns.SLOTS + " rules with a response (F or F[<=...]): "
                         + "each marks the chunks with two bits of one 64-bit word");
             }

@@ -3,6 +3,8 @@ package io.midstream.job.rules;
 import io.midstream.avro.ReferencePattern;
 import io.midstream.avro.Severity;
 import io.midstream.dtw.LocalCost;
+import io.midstream.flink.LtlDetector;
+import io.midstream.flink.LtlPatterns;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -177,5 +179,10 @@ class RulesTest {
         }
         assertThatThrownBy(() -> Rules.parse(many.toString(), "r.yaml"))
                 .hasMessageStartingWith("rules file r.yaml, line 70: rule r32: more than 32 rules with a response");
+        // responses that decide at one chunk compile to absences, which take no slot
+        String fits = many.toString().replace("G(call -> F[<=31] result)", "G(call -> F[<=0] result)")
+                + "  - id: never\n    ltl: G(call -> F (result & !result))\n";
+        Rules rules = Rules.parse(fits, "r.yaml");
+        assertThat(LtlDetector.compile(rules.ltlPropositions(), rules.ltlRules()).stream().filter(c -> c.trigger() != null)).hasSize(LtlPatterns.SLOTS);
     }
 }
