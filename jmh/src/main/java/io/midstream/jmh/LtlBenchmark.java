@@ -66,7 +66,8 @@ public class LtlBenchmark {
     private static final int SESSIONS = 100;
     private static final int CHUNKS = 64;
 
-    @Param({"G(call -> F[<=30s] result)", "G(refusal -> G(!secret))", "G((call & !done & F done) -> ((call -> (!done U (result & !done))) U done))"})
+    @Param({"G(call -> F[<=30s] result)", "G(refusal -> G(!secret))", "G((call & !done & F done) -> ((call -> (!done U (result & !done))) U done))",
+            "G(!result) | F(result & (!call W done))"})
     String formula;
 
     Propositions propositions;

@@ -51,14 +51,14 @@ public final class LtlDetector implements Detector {
                 Optional.empty(), Optional.empty());
     }
 
-    /** Every rule's pattern, in order, each response or bounded response with a slot of its own for its trigger marks. */
+    /** Every rule's pattern, in order, each that reads marks with a slot of its own. */
     public static List<LtlPatterns.Compiled> compile(Propositions propositions, List<LtlRule> rules) {
         List<LtlPatterns.Compiled> compiled = new ArrayList<>();
         int slot = 0;
         for (LtlRule rule : rules) {
             try {
                 LtlPatterns.Compiled c = LtlPatterns.compile(rule.formula(), propositions.bits(), slot);
-                slot += c.trigger() == null ? 0 : 1;
+                slot += c.marks() == null ? 0 : 1;
                 compiled.add(c);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("rule " + rule.id() + ": " + e.getMessage(), e);

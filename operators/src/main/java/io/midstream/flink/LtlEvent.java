@@ -7,7 +7,7 @@ import org.apache.flink.cep.EventComparator;
  * with the bits of the propositions that hold there, then END. Scopes open and close on
  * BOUNDARY, patterns look at CHUNK, so a chunk that opens a scope is also inside it and a chunk
  * that closes a scope is not (Dwyer's scopes are closed on the left and open on the right).
- * A CHUNK event also carries the marks of the rules' {@link io.midstream.ltl.PendingTrigger}s.
+ * A CHUNK event also carries the rules' {@link io.midstream.ltl.PastTimeMarks}.
  * A Flink POJO: public fields, no Kryo.
  */
 public class LtlEvent {
@@ -24,7 +24,7 @@ public class LtlEvent {
     public long seq;
     public long time;
     public long holds;
-    /** Two bits per response rule: {@link io.midstream.ltl.PendingTrigger#step}'s, at the rule's slot. */
+    /** Two bits per rule with {@link io.midstream.ltl.PastTimeMarks}: its {@code step}'s, at the rule's slot. */
     public long marks;
 
     public LtlEvent() {}

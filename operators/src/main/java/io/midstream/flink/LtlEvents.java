@@ -1,6 +1,6 @@
 package io.midstream.flink;
 
-import io.midstream.ltl.PendingTrigger;
+import io.midstream.ltl.PastTimeMarks;
 
 import java.io.Serializable;
 import java.util.List;
@@ -9,8 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * The events of a session's chunk as the compiled rules read them: its BOUNDARY and CHUNK events,
- * with the bits of the propositions that hold there and the marks of every response's
- * {@link PendingTrigger}, each left out where no stage of any pattern can take it. Shared by the
+ * with the bits of the propositions that hold there and the marks of every rule's
+ * {@link PastTimeMarks}, each left out where no stage of any pattern can take it. Shared by the
  * job's operator and the offline cep engine, so that both send CEP the same events.
  */
 public final class LtlEvents implements Serializable {
@@ -18,32 +18,32 @@ public final class LtlEvents implements Serializable {
 
     private final LtlPatterns.Needed needed;
     /** By slot. */
-    private final PendingTrigger[] triggers;
+    private final PastTimeMarks[] marks;
     /** Which rules a session's state is of: it may come from a savepoint taken with other rules. */
     private final long fingerprint;
 
-    LtlEvents(LtlPatterns.Needed needed, PendingTrigger... triggers) {
+    LtlEvents(LtlPatterns.Needed needed, PastTimeMarks... marks) {
         this.needed = needed;
-        this.triggers = triggers;
-        long f = triggers.length;
-        for (PendingTrigger trigger : triggers) {
-            f = 31 * f + trigger.fingerprint();
+        this.marks = marks;
+        long f = marks.length;
+        for (PastTimeMarks m : marks) {
+            f = 31 * f + m.fingerprint();
         }
         this.fingerprint = f;
     }
 
-    /** The events that the compiled rules read, in their order (a response's slot is its place among those with a {@link PendingTrigger}). */
+    /** The events that the compiled rules read, in their order (a rule's slot is its place among those with {@link PastTimeMarks}). */
     public static LtlEvents of(List<LtlPatterns.Compiled> rules) {
         LtlPatterns.Needed needed = LtlPatterns.Needed.NOTHING;
         for (LtlPatterns.Compiled rule : rules) {
             needed = needed.or(LtlPatterns.Needed.of(rule.pattern()));
         }
-        return new LtlEvents(needed, rules.stream().map(LtlPatterns.Compiled::trigger).filter(Objects::nonNull).toArray(PendingTrigger[]::new));
+        return new LtlEvents(needed, rules.stream().map(LtlPatterns.Compiled::marks).filter(Objects::nonNull).toArray(PastTimeMarks[]::new));
     }
 
-    /** What a session's triggers start from. */
+    /** What a session's marks start from. */
     public long[] newState() {
-        long[] state = new long[1 + triggers.length * PendingTrigger.STATE_LONGS];
+        long[] state = new long[1 + marks.length * PastTimeMarks.STATE_LONGS];
         state[0] = fingerprint;
         return state;
     }
@@ -52,21 +52,22 @@ public final class LtlEvents implements Serializable {
      * Whether {@code state} is of these rules. A session restored with other rules, or from before
      * the marks, starts anew: its next trigger is marked even if one is pending, and a bound that
      * was pending across the restore is decided at the next chunk its pattern reads past it, or at
-     * END, rather than at its last chunk: late, never missed.
+     * END, rather than at its last chunk: late, never missed. A precedence after some q decides
+     * from the first q after the restore, as if the session began there.
      */
     public boolean owns(long[] state) {
-        return state != null && state.length == 1 + triggers.length * PendingTrigger.STATE_LONGS && state[0] == fingerprint;
+        return state != null && state.length == 1 + marks.length * PastTimeMarks.STATE_LONGS && state[0] == fingerprint;
     }
 
     /** The events of the chunk at {@code position} where {@code holds}, to {@code out}; updates the session's {@code state}. */
     public void chunk(String tenant, String session, int position, long seq, long time, long holds, long[] state, Consumer<LtlEvent> out) {
-        long marks = 0;
-        for (int slot = 0; slot < triggers.length; slot++) {
-            marks |= (long) triggers[slot].step(state, 1 + slot * PendingTrigger.STATE_LONGS, holds, position, time) << 2 * slot;
+        long marked = 0;
+        for (int slot = 0; slot < marks.length; slot++) {
+            marked |= (long) marks[slot].step(state, 1 + slot * PastTimeMarks.STATE_LONGS, holds, position, time) << 2 * slot;
         }
         for (byte kind : CHUNK_KINDS) {
-            if (needed.wants(kind, holds, marks)) {
-                out.accept(new LtlEvent(tenant, session, kind, position, seq, time, holds, marks));
+            if (needed.wants(kind, holds, marked)) {
+                out.accept(new LtlEvent(tenant, session, kind, position, seq, time, holds, marked));
             }
         }
     }

@@ -2,7 +2,9 @@ package io.midstream.flink;
 
 import io.midstream.ltl.Formula;
 import io.midstream.ltl.Guard;
+import io.midstream.ltl.PastTimeMarks;
 import io.midstream.ltl.PendingTrigger;
+import io.midstream.ltl.PrecedenceAfterSomeQ;
 import io.midstream.ltl.SpecificationPattern;
 import io.midstream.ltl.SpecificationPattern.Kind;
 import io.midstream.ltl.SpecificationPattern.Scope;
@@ -29,12 +31,13 @@ import java.util.Map;
  * Response with a time bound maps to {@code within}, whose timeouts are the violations. A response
  * takes as triggers only the chunks that its {@link PendingTrigger} marks, so that a partial match
  * waits for the one trigger that can decide; a bounded response also looks for the bound's end only
- * where it marks one, so that CEP is not sent every chunk to count the bound.
+ * where it marks one, so that CEP is not sent every chunk to count the bound. Precedence after
+ * some q waits for END from the chunk its {@link PrecedenceAfterSomeQ} marks violating.
  */
 public final class LtlPatterns {
     /** The stage that waits for a segment's first q: not evidence of a violation. */
     static final String RESET = "reset";
-    /** Each response with a {@link PendingTrigger} has two bits of an event's marks: 64 / 2 rules. */
+    /** Each rule with {@link PastTimeMarks} has two bits of an event's marks: 64 / 2 rules. */
     public static final int SLOTS = Long.SIZE / 2;
 
     private LtlPatterns() {}
@@ -89,16 +92,23 @@ public final class LtlPatterns {
         }
     }
 
-    /** A rule compiled: its pattern and, for a response or bounded response, what marks its chunks (else null). */
-    public record Compiled(Pattern<LtlEvent, LtlEvent> pattern, PendingTrigger trigger) {}
+    /** A rule compiled: its pattern and, for a rule that reads marks, what marks its chunks (else null). */
+    public record Compiled(Pattern<LtlEvent, LtlEvent> pattern, PastTimeMarks marks) {}
 
-    /** A rule's pattern; a response or bounded response uses the marks of {@code slot} (0 to {@link #SLOTS} - 1). */
+    /** A rule's pattern; a rule that reads marks ({@link #takesSlot}) uses those of {@code slot} (0 to {@link #SLOTS} - 1). */
     public static Compiled compile(Formula formula, Map<String, Integer> bits, int slot) {
         Shape shape = SpecificationPattern.of(formula);
         Guard p = guard(shape.p(), bits);
         Guard s = guard(shape.s(), bits);
         Guard q = guard(shape.q(), bits);
         Guard r = guard(shape.r(), bits);
+        Checked checked = checked(shape, p, s, q, r);
+        if (checked.someQ()) {
+            // only the session's end decides: a violation pending since its mark, unless released
+            return new Compiled(Stages.begin("violating", new Marked(mask(PrecedenceAfterSomeQ.VIOLATING, slot)))
+                    .then("end", new Marked(mask(PrecedenceAfterSomeQ.RELEASED, slot)), On.end(), false).pattern,
+                    new PrecedenceAfterSomeQ(p, s, q));
+        }
         Scope scope = shape.scope();
         boolean closeRequired = scope.closeRequired();
         IterativeCondition<LtlEvent> end = On.end();
@@ -108,7 +118,6 @@ public final class LtlPatterns {
             case AFTER_UNTIL -> or(On.boundary(r), end);
         };
         IterativeCondition<LtlEvent> segmentEnd = closeRequired ? or(close, end) : close;
-        Checked checked = checked(shape, p, s, r);
         Kind kind = checked.kind();
         p = checked.p();
         if (kind == Kind.EXISTENCE && !closeRequired
@@ -121,11 +130,8 @@ public final class LtlPatterns {
         if (!kind.waitsForAnswer()) {
             return new Compiled(pattern(kind, scope, p, s, q, r, close, segmentEnd), null);
         }
-        if (slot < 0 || slot >= SLOTS) {
-            throw new IllegalArgumentException("at most " + SLOTS + " responses (F or F[<=...]) can be checked at once: each marks chunks with two bits of a 64-bit word");
-        }
         // p & !s in the scope, where no earlier trigger dominates it
-        IterativeCondition<LtlEvent> trigger = new Marked((long) PendingTrigger.TRIGGER << 2 * slot);
+        IterativeCondition<LtlEvent> trigger = new Marked(mask(PendingTrigger.TRIGGER, slot));
         return kind == Kind.RESPONSE
                 ? new Compiled(response(scope, s, q, r, close, segmentEnd, trigger), new PendingTrigger(scope, p, s, q, r, null))
                 : new Compiled(boundedResponse(scope, s, q, r, shape.bound(), segmentEnd, trigger, slot), new PendingTrigger(scope, p, s, q, r, shape.bound()));
@@ -133,31 +139,51 @@ public final class LtlPatterns {
 
     /**
      * Whether a rule's pattern takes one of the {@link #SLOTS}: a response or bounded response that
-     * {@link #compile} checks as one (not one it rewrites to an absence).
+     * {@link #compile} checks as one (not one it rewrites to an absence), or precedence after some q.
      */
     public static boolean takesSlot(Formula formula) {
         Map<String, Integer> bits = new HashMap<>();
         Formula.propositions(formula).forEach(name -> bits.put(name, bits.size()));
         Shape shape = SpecificationPattern.of(formula);
-        return checked(shape, guard(shape.p(), bits), guard(shape.s(), bits), guard(shape.r(), bits)).kind().waitsForAnswer();
+        return checked(shape, guard(shape.p(), bits), guard(shape.s(), bits), guard(shape.q(), bits), guard(shape.r(), bits)).takesSlot();
     }
 
-    /** The kind a rule is checked as, and its p, after the rewrites of responses that decide at one chunk. */
-    private record Checked(Kind kind, Guard p) {}
+    /** A rule's mark at its slot of {@link LtlEvent#marks}. */
+    private static long mask(int mark, int slot) {
+        if (slot < 0 || slot >= SLOTS) {
+            throw new IllegalArgumentException("at most " + SLOTS + " responses (F or F[<=...]) and precedences after some q can be checked at once: "
+                    + "each marks chunks with two bits of a 64-bit word");
+        }
+        return (long) mark << 2 * slot;
+    }
 
-    private static Checked checked(Shape shape, Guard p, Guard s, Guard r) {
+    /**
+     * The kind a rule is checked as, and its p, after the rewrites of rules that decide at one
+     * chunk; {@code someQ}: precedence after some q, which its marks decide.
+     */
+    private record Checked(Kind kind, Guard p, boolean someQ) {
+        boolean takesSlot() {
+            return someQ || kind.waitsForAnswer();
+        }
+    }
+
+    private static Checked checked(Shape shape, Guard p, Guard s, Guard q, Guard r) {
         Kind kind = shape.kind();
         Scope scope = shape.scope();
+        if (shape.someQ()) {
+            // where no q can be followed by s before p, the first q violates it: absence of q after q
+            return Guard.satisfiable(Guard.and(q, new Guard.Or(s, Guard.not(p)))) ? new Checked(kind, p, true) : new Checked(Kind.ABSENCE, q, false);
+        }
         boolean responseNeverComes = (kind == Kind.RESPONSE || kind == Kind.BOUNDED_RESPONSE)
                 && !Guard.satisfiable(scope == Scope.GLOBALLY || scope == Scope.AFTER || kind == Kind.BOUNDED_RESPONSE ? s : Guard.and(s, Guard.not(r)));
         if (kind == Kind.BOUNDED_RESPONSE && !shape.bound().timed() && shape.bound().chunks() == 0
                 || responseNeverComes && !scope.closeRequired()) {
             // p -> F[<=0] s is p -> s, and a response that no chunk can give fails where it is asked
             // for: either way the violation is a chunk with p & !s in the scope
-            return new Checked(Kind.ABSENCE, Guard.and(p, Guard.not(s)));
+            return new Checked(Kind.ABSENCE, Guard.and(p, Guard.not(s)), false);
         }
         // before r and between q and r, a response that never comes is decided by whether r comes: as for response
-        return new Checked(responseNeverComes ? Kind.RESPONSE : kind, p);
+        return new Checked(responseNeverComes ? Kind.RESPONSE : kind, p, false);
     }
 
     private static Pattern<LtlEvent, LtlEvent> pattern(Kind kind, Scope scope, Guard p, Guard s, Guard q, Guard r,
@@ -195,7 +221,7 @@ public final class LtlPatterns {
     private static Pattern<LtlEvent, LtlEvent> boundedResponse(Scope scope, Guard s, Guard q, Guard r, Formula.Bound bound,
                                                                IterativeCondition<LtlEvent> segmentEnd, IterativeCondition<LtlEvent> trigger, int slot) {
         IterativeCondition<LtlEvent> answered = new Answered(s, bound);
-        IterativeCondition<LtlEvent> expired = new Expired(s, bound, (long) PendingTrigger.DEADLINE << 2 * slot);
+        IterativeCondition<LtlEvent> expired = new Expired(s, bound, mask(PendingTrigger.DEADLINE, slot));
         IterativeCondition<LtlEvent> end = On.end();
         if (bound.timed() && !scope.closeRequired()) {
             // CEP times the partial match out before it reads any event past the deadline, so the
@@ -318,7 +344,7 @@ public final class LtlPatterns {
         }
     }
 
-    /** A chunk with a mark of its rule's {@link PendingTrigger}. */
+    /** A chunk with a mark of its rule's {@link PastTimeMarks}. */
     static final class Marked extends SimpleCondition<LtlEvent> {
         private final long mask;
 

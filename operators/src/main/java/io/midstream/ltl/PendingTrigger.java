@@ -2,7 +2,6 @@ package io.midstream.ltl;
 
 import io.midstream.ltl.SpecificationPattern.Scope;
 
-import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -21,12 +20,10 @@ import java.util.Objects;
  * be decided besides s. A response has no bound: its trigger waits until s, or until the scope's
  * end decides it (an s at r or later does not answer it), and nothing is marked DEADLINE.
  *
- * <p>The state of one session is two longs in a caller's array, from {@code offset}.
  */
-public final class PendingTrigger implements Serializable {
+public final class PendingTrigger implements PastTimeMarks {
     public static final int TRIGGER = 1;
     public static final int DEADLINE = 2;
-    public static final int STATE_LONGS = 2;
 
     private static final long OPEN = 1;
     private static final long ENDED = 2;
@@ -52,7 +49,7 @@ public final class PendingTrigger implements Serializable {
         this.bound = bound;
     }
 
-    /** The marks of the chunk at {@code position} and {@code time} where {@code holds}; updates the session's state. */
+    @Override
     public int step(long[] state, int offset, long holds, int position, long time) {
         long flags = state[offset];
         if ((flags & STARTED) == 0) {
@@ -104,7 +101,8 @@ public final class PendingTrigger implements Serializable {
         return marks;
     }
 
-    /** The same for the same rule in every JVM (unlike an enum's hash code), so that a restored state can be told apart. */
+    /** By the scope's ordinal: an enum's hash code differs from JVM to JVM. */
+    @Override
     public int fingerprint() {
         return Objects.hash(scope.ordinal(), p, s, q, r, bound);
     }

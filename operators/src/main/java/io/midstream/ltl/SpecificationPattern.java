@@ -31,10 +31,13 @@ public final class SpecificationPattern {
         }
     }
 
-    /** A formula as a pattern in a scope; the parts that a scope or pattern does not have are null. */
-    public record Shape(Kind kind, Scope scope, Formula p, Formula s, Formula q, Formula r, Formula.Bound bound) {}
+    /**
+     * A formula as a pattern in a scope; the parts that a scope or pattern does not have are null.
+     * {@code someQ}: precedence after q as Dwyer et al. map it, which asks it of some q, not of the first.
+     */
+    public record Shape(Kind kind, Scope scope, Formula p, Formula s, Formula q, Formula r, Formula.Bound bound, boolean someQ) {}
 
-    private record Template(Kind kind, Scope scope, Formula formula, String refusal) {}
+    private record Template(Kind kind, Scope scope, Formula formula, boolean someQ) {}
 
     private static final List<Template> TEMPLATES = new ArrayList<>();
 
@@ -69,13 +72,11 @@ public final class SpecificationPattern {
         add(Kind.BOUNDED_RESPONSE, Scope.AFTER, "G(q -> G(p -> F[<=1] s))");
         add(Kind.BOUNDED_RESPONSE, Scope.BETWEEN, "G((q & !r & F r) -> ((p -> F[<=1] s) U r))");
         add(Kind.BOUNDED_RESPONSE, Scope.AFTER_UNTIL, "G((q & !r) -> ((p -> F[<=1] s) W r))");
-        TEMPLATES.add(new Template(Kind.PRECEDENCE, Scope.AFTER, LtlParser.parse("G(!q) | F(q & (!p W s))"),
-                "this mapping holds when any one q is followed by s before p, so no prefix decides it; write the "
-                        + "first-q form G(!q) | (!q U (q & (!p W s)))"));
+        TEMPLATES.add(new Template(Kind.PRECEDENCE, Scope.AFTER, LtlParser.parse("G(!q) | F(q & (!p W s))"), true));
     }
 
     private static void add(Kind kind, Scope scope, String template) {
-        TEMPLATES.add(new Template(kind, scope, LtlParser.parse(template), null));
+        TEMPLATES.add(new Template(kind, scope, LtlParser.parse(template), false));
     }
 
     private SpecificationPattern() {}
@@ -88,11 +89,8 @@ public final class SpecificationPattern {
             Matcher m = new Matcher();
             List<Bindings> found = m.match(t.formula(), f, 0, Bindings.NONE);
             if (!found.isEmpty()) {
-                if (t.refusal() != null) {
-                    throw new UnsupportedFormulaException(Formula.print(f), t.kind() + " " + t.scope() + ": " + t.refusal());
-                }
                 Bindings b = found.get(0);
-                return new Shape(t.kind(), t.scope(), b.vars.get("p"), b.vars.get("s"), b.vars.get("q"), b.vars.get("r"), b.bound);
+                return new Shape(t.kind(), t.scope(), b.vars.get("p"), b.vars.get("s"), b.vars.get("q"), b.vars.get("r"), b.bound, t.someQ());
             }
             if (m.failDepth > closestDepth) {
                 closestDepth = m.failDepth;
@@ -107,10 +105,8 @@ public final class SpecificationPattern {
     public static String supported() {
         StringBuilder out = new StringBuilder();
         for (Template t : TEMPLATES) {
-            if (t.refusal() == null) {
-                out.append(String.format("  %-16s %-11s %s%n", t.kind().name().toLowerCase(), t.scope().name().toLowerCase(),
-                        Formula.print(t.formula()).replace("F[<=1]", "F[<=b]")));
-            }
+            out.append(String.format("  %-16s %-11s %s%n", t.kind().name().toLowerCase(), t.someQ() ? "after some" : t.scope().name().toLowerCase(),
+                    Formula.print(t.formula()).replace("F[<=1]", "F[<=b]")));
         }
         return out.toString();
     }

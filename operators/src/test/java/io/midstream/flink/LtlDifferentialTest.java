@@ -7,6 +7,7 @@ import io.midstream.ltl.Proposition;
 import io.midstream.ltl.Propositions;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,7 +20,8 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The CEP patterns against the oracle: for every supported shape, random conditions for p, s, q
+ * The CEP patterns against the oracle: for every supported shape (Dwyer's precedence after q in
+ * its own mapping as well as the first-q form), random conditions for p, s, q
  * and r, random bounds, and random traces of 1 to 30 chunks with random times give the same
  * verdict at the same position from a MiniCluster job as from formula progression.
  */
@@ -31,6 +33,7 @@ class LtlDifferentialTest {
             "F({p})", "!{r} W ({p} & !{r})", "G(!{q}) | F({q} & F({p}))", "G(({q} & !{r}) -> (!{r} W ({p} & !{r})))", "G(({q} & !{r}) -> (!{r} U ({p} & !{r})))",
             "G({p})", "F {r} -> ({p} U {r})", "G({q} -> G({p}))", "G(({q} & !{r} & F {r}) -> ({p} U {r}))", "G(({q} & !{r}) -> ({p} W {r}))",
             "!{p} W {s}", "F {r} -> (!{p} U ({s} | {r}))", "G(!{q}) | (!{q} U ({q} & (!{p} W {s})))", "G(({q} & !{r} & F {r}) -> (!{p} U ({s} | {r})))", "G(({q} & !{r}) -> (!{p} W ({s} | {r})))",
+            "G(!{q}) | F({q} & (!{p} W {s}))",
             "G({p} -> F {s})", "F {r} -> (({p} -> (!{r} U ({s} & !{r}))) U {r})", "G({q} -> G({p} -> F {s}))",
             "G(({q} & !{r} & F {r}) -> (({p} -> (!{r} U ({s} & !{r}))) U {r}))", "G(({q} & !{r}) -> (({p} -> (!{r} U ({s} & !{r}))) W {r}))",
             "G({p} -> F[<={b}] {s})", "F {r} -> (({p} -> F[<={b}] {s}) U {r})", "G({q} -> G({p} -> F[<={b}] {s}))",
@@ -69,6 +72,37 @@ class LtlDifferentialTest {
             });
         }
         assertThat(disagreements).as("seed %d", seed).isEmpty();
+    }
+
+    /**
+     * Precedence after some q: only the session's end decides a violation, unless no q can meet s
+     * before p (here every q is itself p and not s), where the first q does. Rare among random conditions.
+     */
+    @Test
+    void precedenceAfterSomeQIsDecidedAtTheEndOrAtTheFirstQ() throws Exception {
+        List<LtlRule> rules = List.of(LtlRule.parse("some", "G(!a) | F(a & (!b W c))", Severity.medium),
+                LtlRule.parse("none", "G(!a) | F(a & (!a W (!a & d)))", Severity.medium));
+        Map<String, List<LtlOracle.Step>> traces = new LinkedHashMap<>();
+        traces.put("every-q-meets-p", List.of(step(), step("a"), step("b"), step("a", "b"), step()));
+        traces.put("a-later-q-meets-c", List.of(step("a"), step("b"), step("a"), step("c"), step("b")));
+        traces.put("a-q-still-waits", List.of(step("a", "b"), step("a")));
+        Map<String, Proposition> names = new LinkedHashMap<>();
+        for (String atom : ATOMS) {
+            names.put(atom, view -> false);
+        }
+        Map<String, Map<String, LtlOracle.Verdict>> cep = LtlTraceCheck.run(rules, new Propositions(names), traces);
+
+        assertThat(cep.get("some")).containsEntry("every-q-meets-p", LtlOracle.Verdict.violatedAt(4))
+                .containsEntry("a-later-q-meets-c", LtlOracle.Verdict.holds()).containsEntry("a-q-still-waits", LtlOracle.Verdict.holds());
+        assertThat(cep.get("none")).containsEntry("every-q-meets-p", LtlOracle.Verdict.violatedAt(1))
+                .containsEntry("a-later-q-meets-c", LtlOracle.Verdict.violatedAt(0));
+        for (LtlRule rule : rules) {
+            traces.forEach((key, steps) -> assertThat(cep.get(rule.id()).get(key)).as(rule.id() + " " + key).isEqualTo(LtlOracle.verdict(rule.formula(), steps)));
+        }
+    }
+
+    private static LtlOracle.Step step(String... holds) {
+        return new LtlOracle.Step(new TreeSet<>(List.of(holds)), 0);
     }
 
     private static String condition(Random random) {

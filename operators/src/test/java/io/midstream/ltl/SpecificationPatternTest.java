@@ -32,6 +32,15 @@ class SpecificationPatternTest {
                     .hasMessageContaining("the sub-formula")
                     .hasMessageContaining("response         globally    G (p -> F s)");
         }
-        assertThatThrownBy(() -> shape("G(!q) | F(q & (!p W s))")).hasMessageContaining("first-q form");
+    }
+
+    @Test
+    void tellsDwyersPrecedenceAfterSomeQFromTheFirstQForm() {
+        SpecificationPattern.Shape some = shape("G(!open) | F(open & (!write W auth))");
+        assertThat(some.kind()).isEqualTo(SpecificationPattern.Kind.PRECEDENCE);
+        assertThat(some.scope()).isEqualTo(SpecificationPattern.Scope.AFTER);
+        assertThat(some.someQ()).isTrue();
+        assertThat(some.p()).isEqualTo(LtlParser.parse("write"));
+        assertThat(shape("G(!open) | (!open U (open & (!write W auth)))").someQ()).isFalse();
     }
 }

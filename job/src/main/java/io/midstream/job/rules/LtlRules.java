@@ -54,7 +54,7 @@ public final class LtlRules {
 
     /**
      * Refuses, with the rule's line, a rule that names a proposition the file does not define, and
-     * a response or bounded response past the {@link LtlPatterns#SLOTS} that can be checked at once.
+     * a rule that reads marks ({@link LtlPatterns#takesSlot}) past the {@link LtlPatterns#SLOTS} that can be checked at once.
      */
     static void check(Map<String, PropositionSpec> propositions, List<RuleSpec> rules, YamlLines lines) {
         Set<String> ids = new LinkedHashSet<>();
@@ -72,7 +72,7 @@ public final class LtlRules {
                 }
             }
             if (LtlPatterns.takesSlot(rule.rule().formula()) && ++responses > LtlPatterns.SLOTS) {
-                throw new IllegalArgumentException(where + "more than " + LtlPatterns.SLOTS + " rules with a response (F or F[<=...]): "
+                throw new IllegalArgumentException(where + "more than " + LtlPatterns.SLOTS + " rules with a response (F or F[<=...]) or a precedence after some q: "
                         + "each marks the chunks with two bits of one 64-bit word");
             }
         }

@@ -183,6 +183,6 @@ class RulesTest {
         String fits = many.toString().replace("G(call -> F[<=31] result)", "G(call -> F[<=0] result)")
                 + "  - id: never\n    ltl: G(call -> F (result & !result))\n";
         Rules rules = Rules.parse(fits, "r.yaml");
-        assertThat(LtlDetector.compile(rules.ltlPropositions(), rules.ltlRules()).stream().filter(c -> c.trigger() != null)).hasSize(LtlPatterns.SLOTS);
+        assertThat(LtlDetector.compile(rules.ltlPropositions(), rules.ltlRules()).stream().filter(c -> c.marks() != null)).hasSize(LtlPatterns.SLOTS);
     }
 }
