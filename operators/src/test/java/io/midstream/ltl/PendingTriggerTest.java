@@ -20,14 +20,8 @@ class PendingTriggerTest {
         return new PendingTrigger(scope, new Guard.Bit(P), new Guard.Bit(S), new Guard.Bit(Q), new Guard.Bit(R), bound);
     }
 
-    /** The marks of each chunk of a session where {@code holds}, at times 1000 apart. */
     private static int[] marks(PendingTrigger trigger, long... holds) {
-        long[] state = new long[PendingTrigger.STATE_LONGS];
-        int[] marks = new int[holds.length];
-        for (int i = 0; i < holds.length; i++) {
-            marks[i] = trigger.step(state, 0, holds[i], i, 1000L * i);
-        }
-        return marks;
+        return MarksOfSession.of(trigger, holds);
     }
 
     @Test

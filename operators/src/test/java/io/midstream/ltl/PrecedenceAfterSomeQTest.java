@@ -13,13 +13,7 @@ class PrecedenceAfterSomeQTest {
     private static final long Q = 4;
 
     private static int[] marks(long... holds) {
-        PrecedenceAfterSomeQ rule = new PrecedenceAfterSomeQ(new Guard.Bit(P), new Guard.Bit(S), new Guard.Bit(Q));
-        long[] state = new long[PastTimeMarks.STATE_LONGS];
-        int[] marks = new int[holds.length];
-        for (int i = 0; i < holds.length; i++) {
-            marks[i] = rule.step(state, 0, holds[i], i, 1000L * i);
-        }
-        return marks;
+        return MarksOfSession.of(new PrecedenceAfterSomeQ(new Guard.Bit(P), new Guard.Bit(S), new Guard.Bit(Q)), holds);
     }
 
     @Test
