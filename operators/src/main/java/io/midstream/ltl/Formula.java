@@ -141,6 +141,47 @@ public sealed interface Formula extends java.io.Serializable {
         return java.util.List.of();
     }
 
+    /** The same operator over its operands each mapped; a constant or proposition itself. */
+    static Formula mapOperands(Formula f, java.util.function.UnaryOperator<Formula> map) {
+        if (f instanceof Unary u) {
+            Formula o = map.apply(u.operand());
+            if (u instanceof Not) {
+                return new Not(o);
+            }
+            if (u instanceof Next) {
+                return new Next(o);
+            }
+            if (u instanceof Eventually) {
+                return new Eventually(o);
+            }
+            if (u instanceof Always) {
+                return new Always(o);
+            }
+            return new BoundedEventually(((BoundedEventually) u).bound(), o);
+        }
+        if (f instanceof Binary b) {
+            Formula l = map.apply(b.left());
+            Formula r = map.apply(b.right());
+            if (b instanceof And) {
+                return new And(l, r);
+            }
+            if (b instanceof Or) {
+                return new Or(l, r);
+            }
+            if (b instanceof Implies) {
+                return new Implies(l, r);
+            }
+            if (b instanceof Iff) {
+                return new Iff(l, r);
+            }
+            if (b instanceof Until) {
+                return new Until(l, r);
+            }
+            return b instanceof Release ? new Release(l, r) : new WeakUntil(l, r);
+        }
+        return f;
+    }
+
     /** The names of the propositions it uses, in the order they first appear. */
     static java.util.Set<String> propositions(Formula f) {
         java.util.Set<String> names = new java.util.LinkedHashSet<>();

@@ -37,7 +37,12 @@ public final class SpecificationPattern {
      */
     public record Shape(Kind kind, Scope scope, Formula p, Formula s, Formula q, Formula r, Formula.Bound bound, boolean someQ) {}
 
-    private record Template(Kind kind, Scope scope, Formula formula, boolean someQ) {}
+    /** {@code normal}: the formula in {@link #normal} form. */
+    private record Template(Kind kind, Scope scope, Formula formula, Formula normal, boolean someQ) {
+        Template(Kind kind, Scope scope, String formula, boolean someQ) {
+            this(kind, scope, LtlParser.parse(formula), SpecificationPattern.normal(LtlParser.parse(formula)), someQ);
+        }
+    }
 
     private static final List<Template> TEMPLATES = new ArrayList<>();
 
@@ -72,16 +77,20 @@ public final class SpecificationPattern {
         add(Kind.BOUNDED_RESPONSE, Scope.AFTER, "G(q -> G(p -> F[<=1] s))");
         add(Kind.BOUNDED_RESPONSE, Scope.BETWEEN, "G((q & !r & F r) -> ((p -> F[<=1] s) U r))");
         add(Kind.BOUNDED_RESPONSE, Scope.AFTER_UNTIL, "G((q & !r) -> ((p -> F[<=1] s) W r))");
-        TEMPLATES.add(new Template(Kind.PRECEDENCE, Scope.AFTER, LtlParser.parse("G(!q) | F(q & (!p W s))"), true));
+        TEMPLATES.add(new Template(Kind.PRECEDENCE, Scope.AFTER, "G(!q) | F(q & (!p W s))", true));
     }
 
     private static void add(Kind kind, Scope scope, String template) {
-        TEMPLATES.add(new Template(kind, scope, LtlParser.parse(template), false));
+        TEMPLATES.add(new Template(kind, scope, template, false));
     }
 
     private SpecificationPattern() {}
 
-    /** The shape of the formula, or a refusal that names the sub-formula that fits no template. */
+    /**
+     * The shape of the formula, or a refusal that names the sub-formula that fits no template. A
+     * formula that fits none as written may fit in {@link #normal} form (as {@code G(!p | F s)}
+     * fits {@code G(p -> F s)}); the refusal names a sub-formula as written.
+     */
     public static Shape of(Formula f) {
         Formula closest = f;
         int closestDepth = -1;
@@ -89,16 +98,45 @@ public final class SpecificationPattern {
             Matcher m = new Matcher();
             List<Bindings> found = m.match(t.formula(), f, 0, Bindings.NONE);
             if (!found.isEmpty()) {
-                Bindings b = found.get(0);
-                return new Shape(t.kind(), t.scope(), b.vars.get("p"), b.vars.get("s"), b.vars.get("q"), b.vars.get("r"), b.bound, t.someQ());
+                return shape(t, found.get(0));
             }
             if (m.failDepth > closestDepth) {
                 closestDepth = m.failDepth;
                 closest = m.failedAt;
             }
         }
+        Formula normal = normal(f);
+        for (Template t : TEMPLATES) {
+            List<Bindings> found = new Matcher().match(t.normal(), normal, 0, Bindings.NONE);
+            if (!found.isEmpty()) {
+                return shape(t, found.get(0));
+            }
+        }
         throw new UnsupportedFormulaException(Formula.print(f), "the sub-formula " + Formula.print(closest)
                 + " fits none of the supported shapes");
+    }
+
+    private static Shape shape(Template t, Bindings b) {
+        return new Shape(t.kind(), t.scope(), b.vars.get("p"), b.vars.get("s"), b.vars.get("q"), b.vars.get("r"), b.bound, t.someQ());
+    }
+
+    /**
+     * Other spellings of the same formula made one: an implication as a disjunction ({@code a -> b}
+     * as {@code !a | b}), and a negation moved inside F and G ({@code !F a} as {@code G !a}, {@code
+     * !G a} as {@code F !a}). Each step keeps the meaning, so a formula that fits a template in this
+     * form is an instance of it. Double negations stay: a template's {@code !p} takes {@code !!a}.
+     */
+    static Formula normal(Formula f) {
+        if (f instanceof Formula.Implies i) {
+            return new Formula.Or(normal(new Formula.Not(i.left())), normal(i.right()));
+        }
+        if (f instanceof Formula.Not n && n.operand() instanceof Formula.Eventually e) {
+            return new Formula.Always(normal(new Formula.Not(e.operand())));
+        }
+        if (f instanceof Formula.Not n && n.operand() instanceof Formula.Always a) {
+            return new Formula.Eventually(normal(new Formula.Not(a.operand())));
+        }
+        return Formula.mapOperands(f, SpecificationPattern::normal);
     }
 
     /** The supported shapes, one a line, for messages and the README. */

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The CEP patterns against the oracle: for every supported shape (Dwyer's precedence after q in
- * its own mapping as well as the first-q form), random conditions for p, s, q
+ * its own mapping as well as the first-q form, and some shapes spelled otherwise), random conditions for p, s, q
  * and r, random bounds, and random traces of 1 to 30 chunks with random times give the same
  * verdict at the same position from a MiniCluster job as from formula progression.
  */
@@ -34,6 +34,8 @@ class LtlDifferentialTest {
             "G({p})", "F {r} -> ({p} U {r})", "G({q} -> G({p}))", "G(({q} & !{r} & F {r}) -> ({p} U {r}))", "G(({q} & !{r}) -> ({p} W {r}))",
             "!{p} W {s}", "F {r} -> (!{p} U ({s} | {r}))", "G(!{q}) | (!{q} U ({q} & (!{p} W {s})))", "G(({q} & !{r} & F {r}) -> (!{p} U ({s} | {r})))", "G(({q} & !{r}) -> (!{p} W ({s} | {r})))",
             "G(!{q}) | F({q} & (!{p} W {s}))",
+            // other spellings of templates: implication as disjunction, negation through F and G
+            "G(!{p} | F {s})", "!F({p})", "G({q} -> !F({p}))", "F {q} -> F({q} & (!{p} W {s}))",
             "G({p} -> F {s})", "F {r} -> (({p} -> (!{r} U ({s} & !{r}))) U {r})", "G({q} -> G({p} -> F {s}))",
             "G(({q} & !{r} & F {r}) -> (({p} -> (!{r} U ({s} & !{r}))) U {r}))", "G(({q} & !{r}) -> (({p} -> (!{r} U ({s} & !{r}))) W {r}))",
             "G({p} -> F[<={b}] {s})", "F {r} -> (({p} -> F[<={b}] {s}) U {r})", "G({q} -> G({p} -> F[<={b}] {s}))",

@@ -35,6 +35,19 @@ class SpecificationPatternTest {
     }
 
     @Test
+    void takesOtherSpellingsOfATemplate() {
+        SpecificationPattern.Shape response = shape("G(!call | F result)");
+        assertThat(response.kind()).isEqualTo(SpecificationPattern.Kind.RESPONSE);
+        assertThat(response.p()).isEqualTo(LtlParser.parse("call"));
+        assertThat(shape("!F leak").p()).isEqualTo(LtlParser.parse("leak"));
+        assertThat(shape("G(open -> !F leak)").scope()).isEqualTo(SpecificationPattern.Scope.AFTER);
+        assertThat(shape("F open -> F(open & (!write W auth))").someQ()).isTrue();
+        // a negated proposition where the template negates p: p is the negation
+        assertThat(shape("G(!ok -> F retry)").p()).isEqualTo(LtlParser.parse("!ok"));
+        assertThat(shape("G(!!ok | F retry)").p()).isEqualTo(LtlParser.parse("!ok"));
+    }
+
+    @Test
     void tellsDwyersPrecedenceAfterSomeQFromTheFirstQForm() {
         SpecificationPattern.Shape some = shape("G(!open) | F(open & (!write W auth))");
         assertThat(some.kind()).isEqualTo(SpecificationPattern.Kind.PRECEDENCE);
