@@ -89,8 +89,12 @@ public final class LtlParser {
             if (acceptKeyword("X")) {
                 return new Formula.Next(unary());
             }
-            if (acceptKeyword("G")) {
+            // [] and <>, as Dwyer et al. write G and F, so that their mappings read as they are printed
+            if (acceptKeyword("G") || accept("[]")) {
                 return new Formula.Always(unary());
+            }
+            if (accept("<>")) {
+                return new Formula.Eventually(unary());
             }
             if (peekKeyword("F")) {
                 pos++;

@@ -18,6 +18,9 @@ class LtlParserTest {
         assertThat(LtlParser.parse("a U b U c")).isEqualTo(LtlParser.parse("a U (b U c)"));
         assertThat(LtlParser.parse("a <-> b -> c")).isEqualTo(LtlParser.parse("a <-> (b -> c)"));
         assertThat(LtlParser.parse("G F p && X q || r")).isEqualTo(LtlParser.parse("((G (F p)) & (X q)) | r"));
+        // Dwyer et al.'s notation: precedence after q as printed in their mappings
+        assertThat(LtlParser.parse("[]!q | <>(q & (!p W s))")).isEqualTo(LtlParser.parse("G(!q) | F(q & (!p W s))"));
+        assertThat(LtlParser.parse("[](q & !r -> (!p W r)) <-> <>[]p")).isEqualTo(LtlParser.parse("G((q & !r) -> (!p W r)) <-> F G p"));
     }
 
     @Test

@@ -45,6 +45,9 @@ class SpecificationPatternTest {
         // a negated proposition where the template negates p: p is the negation
         assertThat(shape("G(!ok -> F retry)").p()).isEqualTo(LtlParser.parse("!ok"));
         assertThat(shape("G(!!ok | F retry)").p()).isEqualTo(LtlParser.parse("!ok"));
+        // as Dwyer et al. print their mappings
+        assertThat(shape("<>r -> (p -> (!r U (s & !r))) U r").scope()).isEqualTo(SpecificationPattern.Scope.BEFORE);
+        assertThat(shape("[](q & !r -> (!p W (s | r)))").scope()).isEqualTo(SpecificationPattern.Scope.AFTER_UNTIL);
     }
 
     @Test

@@ -173,6 +173,9 @@ class RulesTest {
                   - id: a
                     ltl: G(call -> F[<=3x] reply)
                 """, "r.yaml")).hasMessageStartingWith("rules file r.yaml, line 2: at position 15: expected a unit");
+        // Dwyer et al.'s [] must be quoted: unquoted, YAML reads a list
+        assertThat(Rules.parse("propositions:\n  leak: text contains \"sk-\"\nrules:\n  - id: a\n    ltl: \"[](!leak)\"\n", "r.yaml").ltlRules()).hasSize(1);
+        assertThatThrownBy(() -> Rules.parse("rules:\n  - id: a\n    ltl: [](!leak)\n", "r.yaml")).hasMessageStartingWith("rules file r.yaml, line 3");
         StringBuilder many = new StringBuilder("propositions:\n  call: tool_call != null\n  result: role == \"tool\"\nrules:\n");
         for (int i = 0; i <= 32; i++) {
             many.append("  - id: r").append(i).append("\n    ltl: G(call -> F").append(i % 2 == 0 ? "" : "[<=" + i + "]").append(" result)\n");
