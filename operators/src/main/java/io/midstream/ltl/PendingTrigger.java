@@ -19,7 +19,6 @@ import java.util.Objects;
  * an answer, and the r that closes a scope whose trigger ran out, the chunks where a violation can
  * be decided besides s. A response has no bound: its trigger waits until s, or until the scope's
  * end decides it (an s at r or later does not answer it), and nothing is marked DEADLINE.
- *
  */
 public final class PendingTrigger implements PastTimeMarks {
     public static final int TRIGGER = 1;
