@@ -24,16 +24,23 @@ public class LtlEvent {
     public long seq;
     public long time;
     public long holds;
-    /** Two bits per rule with {@link io.midstream.ltl.PastTimeMarks}: its {@code step}'s, at the rule's slot. */
-    public long marks;
+    /**
+     * Two bits per rule with {@link io.midstream.ltl.PastTimeMarks}, its {@code step}'s: slot k's
+     * in word k / {@link #SLOTS_PER_WORD}; words past the array's end are 0, so that most chunks,
+     * which no rule marks, carry none.
+     */
+    public long[] marks = NO_MARKS;
+
+    public static final int SLOTS_PER_WORD = Long.SIZE / 2;
+    public static final long[] NO_MARKS = new long[0];
 
     public LtlEvent() {}
 
     public LtlEvent(String tenant, String session, byte kind, int position, long seq, long time, long holds) {
-        this(tenant, session, kind, position, seq, time, holds, 0);
+        this(tenant, session, kind, position, seq, time, holds, NO_MARKS);
     }
 
-    public LtlEvent(String tenant, String session, byte kind, int position, long seq, long time, long holds, long marks) {
+    public LtlEvent(String tenant, String session, byte kind, int position, long seq, long time, long holds, long[] marks) {
         this.marks = marks;
         this.tenant = tenant;
         this.session = session;
@@ -42,6 +49,11 @@ public class LtlEvent {
         this.seq = seq;
         this.time = time;
         this.holds = holds;
+    }
+
+    /** Word {@code word} of the marks. */
+    public long marks(int word) {
+        return word < marks.length ? marks[word] : 0;
     }
 
     public String key() {
@@ -61,6 +73,6 @@ public class LtlEvent {
 
     @Override
     public String toString() {
-        return "LtlEvent{" + session + " kind=" + kind + " position=" + position + " seq=" + seq + " time=" + time + " holds=" + Long.toBinaryString(holds) + " marks=" + Long.toBinaryString(marks) + "}";
+        return "LtlEvent{" + session + " kind=" + kind + " position=" + position + " seq=" + seq + " time=" + time + " holds=" + Long.toBinaryString(holds) + " marks=" + java.util.Arrays.toString(marks) + "}";
     }
 }

@@ -21,6 +21,8 @@ public final class LtlEvents implements Serializable {
     private final PastTimeMarks[] marks;
     /** Which rules a session's state is of: it may come from a savepoint taken with other rules. */
     private final long fingerprint;
+    /** Of the marks: a chunk that no rule marks carries none. */
+    private final int words;
 
     LtlEvents(LtlPatterns.Needed needed, PastTimeMarks... marks) {
         this.needed = needed;
@@ -30,6 +32,7 @@ public final class LtlEvents implements Serializable {
             f = 31 * f + m.fingerprint();
         }
         this.fingerprint = f;
+        this.words = (marks.length + LtlEvent.SLOTS_PER_WORD - 1) / LtlEvent.SLOTS_PER_WORD;
     }
 
     /** The events that the compiled rules read, in their order (a rule's slot is its place among those with {@link PastTimeMarks}). */
@@ -61,9 +64,15 @@ public final class LtlEvents implements Serializable {
 
     /** The events of the chunk at {@code position} where {@code holds}, to {@code out}; updates the session's {@code state}. */
     public void chunk(String tenant, String session, int position, long seq, long time, long holds, long[] state, Consumer<LtlEvent> out) {
-        long marked = 0;
+        long[] marked = LtlEvent.NO_MARKS;
         for (int slot = 0; slot < marks.length; slot++) {
-            marked |= (long) marks[slot].step(state, 1 + slot * PastTimeMarks.STATE_LONGS, holds, position, time) << 2 * slot;
+            long mark = marks[slot].step(state, 1 + slot * PastTimeMarks.STATE_LONGS, holds, position, time);
+            if (mark != 0) {
+                if (marked == LtlEvent.NO_MARKS) {
+                    marked = new long[words];
+                }
+                marked[slot / LtlEvent.SLOTS_PER_WORD] |= mark << 2 * (slot % LtlEvent.SLOTS_PER_WORD);
+            }
         }
         for (byte kind : CHUNK_KINDS) {
             if (needed.wants(kind, holds, marked)) {

@@ -19,7 +19,7 @@ import org.apache.flink.cep.pattern.conditions.SimpleCondition;
 
 import java.io.Serializable;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -37,9 +37,6 @@ import java.util.Map;
 public final class LtlPatterns {
     /** The stage that waits for a segment's first q: not evidence of a violation. */
     static final String RESET = "reset";
-    /** Each rule with {@link PastTimeMarks} has two bits of an event's marks: 64 / 2 rules. */
-    public static final int SLOTS = Long.SIZE / 2;
-
     private LtlPatterns() {}
 
     /**
@@ -48,15 +45,28 @@ public final class LtlPatterns {
      * are ignored by the pattern (all stages skip what they do not take), so they are not sent
      * to CEP at all. Most chunks open no scope and trigger nothing.
      */
-    public record Needed(Guard boundary, Guard chunk, long chunkMarks) implements Serializable {
-        public static final Needed NOTHING = new Needed(new Guard.Constant(false), new Guard.Constant(false), 0);
+    public record Needed(Guard boundary, Guard chunk, long[] chunkMarks) implements Serializable {
+        public static final Needed NOTHING = new Needed(new Guard.Constant(false), new Guard.Constant(false), LtlEvent.NO_MARKS);
 
-        public boolean wants(byte kind, long holds, long marks) {
-            return kind == LtlEvent.BOUNDARY ? boundary.test(holds) : kind != LtlEvent.CHUNK || (marks & chunkMarks) != 0 || chunk.test(holds);
+        public boolean wants(byte kind, long holds, long[] marks) {
+            return kind == LtlEvent.BOUNDARY ? boundary.test(holds) : kind != LtlEvent.CHUNK || anyMarked(marks) || chunk.test(holds);
+        }
+
+        private boolean anyMarked(long[] marks) {
+            for (int w = Math.min(marks.length, chunkMarks.length) - 1; w >= 0; w--) {
+                if ((marks[w] & chunkMarks[w]) != 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         public Needed or(Needed other) {
-            return new Needed(new Guard.Or(boundary, other.boundary), new Guard.Or(chunk, other.chunk), chunkMarks | other.chunkMarks);
+            long[] marks = Arrays.copyOf(chunkMarks, Math.max(chunkMarks.length, other.chunkMarks.length));
+            for (int w = 0; w < other.chunkMarks.length; w++) {
+                marks[w] |= other.chunkMarks[w];
+            }
+            return new Needed(new Guard.Or(boundary, other.boundary), new Guard.Or(chunk, other.chunk), marks);
         }
 
         /** What the stages of this pattern can take, read from their conditions. */
@@ -80,22 +90,22 @@ public final class LtlPatterns {
             }
             if (condition instanceof On on) {
                 Guard guard = on.guard == null ? always : on.guard;
-                return on.kind == LtlEvent.BOUNDARY ? new Needed(guard, never, 0) : on.kind == LtlEvent.CHUNK ? new Needed(never, guard, 0) : NOTHING;
+                return on.kind == LtlEvent.BOUNDARY ? new Needed(guard, never, LtlEvent.NO_MARKS) : on.kind == LtlEvent.CHUNK ? new Needed(never, guard, LtlEvent.NO_MARKS) : NOTHING;
             }
             if (condition instanceof Marked marked) {
-                return new Needed(never, never, marked.mask);
+                return new Needed(never, never, marked.mark.words());
             }
             if (condition instanceof Answered answered) {
-                return new Needed(never, answered.s, 0);
+                return new Needed(never, answered.s, LtlEvent.NO_MARKS);
             }
-            return new Needed(never, never, ((Expired) condition).deadline);
+            return new Needed(never, never, ((Expired) condition).deadline.words());
         }
     }
 
     /** A rule compiled: its pattern and, for a rule that reads marks, what marks its chunks (else null). */
     public record Compiled(Pattern<LtlEvent, LtlEvent> pattern, PastTimeMarks marks) {}
 
-    /** A rule's pattern; a rule that reads marks ({@link #takesSlot}) uses those of {@code slot} (0 to {@link #SLOTS} - 1). */
+    /** A rule's pattern; a rule that reads marks uses those of {@code slot}, its place among such rules. */
     public static Compiled compile(Formula formula, Map<String, Integer> bits, int slot) {
         Shape shape = SpecificationPattern.of(formula);
         Guard p = guard(shape.p(), bits);
@@ -105,8 +115,8 @@ public final class LtlPatterns {
         Checked checked = checked(shape, p, s, q, r);
         if (checked.someQ()) {
             // only the session's end decides: a violation pending since its mark, unless released
-            return new Compiled(Stages.begin("violating", new Marked(mask(PrecedenceAfterSomeQ.VIOLATING, slot)))
-                    .then("end", new Marked(mask(PrecedenceAfterSomeQ.RELEASED, slot)), On.end(), false).pattern,
+            return new Compiled(Stages.begin("violating", new Marked(Mark.of(PrecedenceAfterSomeQ.VIOLATING, slot)))
+                    .then("end", new Marked(Mark.of(PrecedenceAfterSomeQ.RELEASED, slot)), On.end(), false).pattern,
                     new PrecedenceAfterSomeQ(p, s, q));
         }
         Scope scope = shape.scope();
@@ -131,41 +141,35 @@ public final class LtlPatterns {
             return new Compiled(pattern(kind, scope, p, s, q, r, close, segmentEnd), null);
         }
         // p & !s in the scope, where no earlier trigger dominates it
-        IterativeCondition<LtlEvent> trigger = new Marked(mask(PendingTrigger.TRIGGER, slot));
+        IterativeCondition<LtlEvent> trigger = new Marked(Mark.of(PendingTrigger.TRIGGER, slot));
         return kind == Kind.RESPONSE
                 ? new Compiled(response(scope, s, q, r, close, segmentEnd, trigger), new PendingTrigger(scope, p, s, q, r, null))
                 : new Compiled(boundedResponse(scope, s, q, r, shape.bound(), segmentEnd, trigger, slot), new PendingTrigger(scope, p, s, q, r, shape.bound()));
     }
 
-    /**
-     * Whether a rule's pattern takes one of the {@link #SLOTS}: a response or bounded response that
-     * {@link #compile} checks as one (not one it rewrites to an absence), or precedence after some q.
-     */
-    public static boolean takesSlot(Formula formula) {
-        Map<String, Integer> bits = new HashMap<>();
-        Formula.propositions(formula).forEach(name -> bits.put(name, bits.size()));
-        Shape shape = SpecificationPattern.of(formula);
-        return checked(shape, guard(shape.p(), bits), guard(shape.s(), bits), guard(shape.q(), bits), guard(shape.r(), bits)).takesSlot();
-    }
-
-    /** A rule's mark at its slot of {@link LtlEvent#marks}. */
-    private static long mask(int mark, int slot) {
-        if (slot < 0 || slot >= SLOTS) {
-            throw new IllegalArgumentException("at most " + SLOTS + " responses (F or F[<=...]) and precedences after some q can be checked at once: "
-                    + "each marks chunks with two bits of a 64-bit word");
+    /** A rule's mark at its slot: bits of one word of {@link LtlEvent#marks}. */
+    record Mark(int word, long bits) implements Serializable {
+        static Mark of(int mark, int slot) {
+            return new Mark(slot / LtlEvent.SLOTS_PER_WORD, (long) mark << 2 * (slot % LtlEvent.SLOTS_PER_WORD));
         }
-        return (long) mark << 2 * slot;
+
+        boolean on(LtlEvent e) {
+            return (e.marks(word) & bits) != 0;
+        }
+
+        /** The marks of an event with only this one. */
+        long[] words() {
+            long[] words = new long[word + 1];
+            words[word] = bits;
+            return words;
+        }
     }
 
     /**
      * The kind a rule is checked as, and its p, after the rewrites of rules that decide at one
      * chunk; {@code someQ}: precedence after some q, which its marks decide.
      */
-    private record Checked(Kind kind, Guard p, boolean someQ) {
-        boolean takesSlot() {
-            return someQ || kind.waitsForAnswer();
-        }
-    }
+    private record Checked(Kind kind, Guard p, boolean someQ) {}
 
     private static Checked checked(Shape shape, Guard p, Guard s, Guard q, Guard r) {
         Kind kind = shape.kind();
@@ -221,7 +225,7 @@ public final class LtlPatterns {
     private static Pattern<LtlEvent, LtlEvent> boundedResponse(Scope scope, Guard s, Guard q, Guard r, Formula.Bound bound,
                                                                IterativeCondition<LtlEvent> segmentEnd, IterativeCondition<LtlEvent> trigger, int slot) {
         IterativeCondition<LtlEvent> answered = new Answered(s, bound);
-        IterativeCondition<LtlEvent> expired = new Expired(s, bound, mask(PendingTrigger.DEADLINE, slot));
+        IterativeCondition<LtlEvent> expired = new Expired(s, bound, Mark.of(PendingTrigger.DEADLINE, slot));
         IterativeCondition<LtlEvent> end = On.end();
         if (bound.timed() && !scope.closeRequired()) {
             // CEP times the partial match out before it reads any event past the deadline, so the
@@ -346,15 +350,15 @@ public final class LtlPatterns {
 
     /** A chunk with a mark of its rule's {@link PastTimeMarks}. */
     static final class Marked extends SimpleCondition<LtlEvent> {
-        private final long mask;
+        private final Mark mark;
 
-        Marked(long mask) {
-            this.mask = mask;
+        Marked(Mark mark) {
+            this.mark = mark;
         }
 
         @Override
         public boolean filter(LtlEvent e) {
-            return e.kind == LtlEvent.CHUNK && (e.marks & mask) != 0;
+            return e.kind == LtlEvent.CHUNK && mark.on(e);
         }
     }
 
@@ -386,9 +390,9 @@ public final class LtlPatterns {
     static final class Expired extends IterativeCondition<LtlEvent> {
         private final Guard s;
         private final Formula.Bound bound;
-        private final long deadline;
+        private final Mark deadline;
 
-        Expired(Guard s, Formula.Bound bound, long deadline) {
+        Expired(Guard s, Formula.Bound bound, Mark deadline) {
             this.s = s;
             this.bound = bound;
             this.deadline = deadline;

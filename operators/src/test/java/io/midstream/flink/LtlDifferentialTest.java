@@ -47,7 +47,8 @@ class LtlDifferentialTest {
         Random random = new Random(seed);
         List<LtlRule> rules = new ArrayList<>();
         for (int shape = 0; shape < SHAPES.length; shape++) {
-            for (int instance = 0; instance < 2; instance++) {
+            // three of each: more responses than one word of the marks holds (32)
+            for (int instance = 0; instance < 3; instance++) {
                 String text = SHAPES[shape].replace("{p}", condition(random)).replace("{s}", condition(random))
                         .replace("{q}", condition(random)).replace("{r}", condition(random)).replace("{b}", bound(random));
                 rules.add(LtlRule.parse("shape" + shape + "-" + instance, text, Severity.medium));

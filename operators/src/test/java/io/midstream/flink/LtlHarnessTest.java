@@ -42,7 +42,7 @@ class LtlHarnessTest {
 
     @Test
     void eventsAreStampedInSessionOrderAndNeverLate() throws Exception {
-        LtlEvents everything = new LtlEvents(new LtlPatterns.Needed(new Guard.Constant(true), new Guard.Constant(true), 0));
+        LtlEvents everything = new LtlEvents(new LtlPatterns.Needed(new Guard.Constant(true), new Guard.Constant(true), LtlEvent.NO_MARKS));
         try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, LtlEvent> h = LtlHarness.events(PROPOSITIONS, everything)) {
             h.open();
             h.processElement(event(EventKind.START, 0, 1000, false), 1000);
@@ -120,13 +120,15 @@ class LtlHarnessTest {
     @Test
     void aToolCallWithoutResultTimesOutWhenTheWatermarkPassesTheBoundBeforeTheSessionEnds() throws Exception {
         LtlRule rule = LtlRule.parse("tool-roundtrip", "G(tool_call -> F[<=30s] tool_result)", Severity.high);
-        var pattern = LtlPatterns.compile(rule.formula(), PROPOSITIONS.bits(), 0).pattern();
+        // the slot of a rules file's 41st response, in the second word of the marks
+        int slot = 40;
+        var pattern = LtlPatterns.compile(rule.formula(), PROPOSITIONS.bits(), slot).pattern();
         try (KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> h = LtlHarness.rule(rule, pattern)) {
             h.open();
             h.processElement(new LtlEvent("t", "s", LtlEvent.START, -1, 0, 1000, 0), 1000);
             h.processElement(new LtlEvent("t", "s", LtlEvent.BOUNDARY, 0, 0, 1000, 1), 1000);
             // marked as the trigger, as the first call of a session is
-            h.processElement(new LtlEvent("t", "s", LtlEvent.CHUNK, 0, 0, 1000, 1, PendingTrigger.TRIGGER), 1000);
+            h.processElement(new LtlEvent("t", "s", LtlEvent.CHUNK, 0, 0, 1000, 1, LtlPatterns.Mark.of(PendingTrigger.TRIGGER, slot).words()), 1000);
             h.processWatermark(new Watermark(31_000));
             assertThat(h.getSideOutput(LtlViolations.TIMEOUTS)).isNull();
             // other sessions' traffic moves the watermark: the stalled session is flagged with no chunk of its own

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.midstream.avro.Severity;
-import io.midstream.flink.LtlPatterns;
 import io.midstream.ltl.Formula;
 import io.midstream.ltl.LtlRule;
 import io.midstream.ltl.Proposition;
@@ -52,13 +51,9 @@ public final class LtlRules {
         }
     }
 
-    /**
-     * Refuses, with the rule's line, a rule that names a proposition the file does not define, and
-     * a rule that reads marks ({@link LtlPatterns#takesSlot}) past the {@link LtlPatterns#SLOTS} that can be checked at once.
-     */
+    /** Refuses, with the rule's line, a second rule of an id and a rule that names a proposition the file does not define. */
     static void check(Map<String, PropositionSpec> propositions, List<RuleSpec> rules, YamlLines lines) {
         Set<String> ids = new LinkedHashSet<>();
-        int responses = 0;
         for (int i = 0; i < rules.size(); i++) {
             RuleSpec rule = rules.get(i);
             String where = "line " + lines.lineOf(List.of(new JsonMappingException.Reference(null, "rules"),
@@ -70,10 +65,6 @@ public final class LtlRules {
                 if (!propositions.containsKey(name)) {
                     throw new IllegalArgumentException(where + "the proposition " + name + " is not defined under propositions (defined: " + propositions.keySet() + ")");
                 }
-            }
-            if (LtlPatterns.takesSlot(rule.rule().formula()) && ++responses > LtlPatterns.SLOTS) {
-                throw new IllegalArgumentException(where + "more than " + LtlPatterns.SLOTS + " rules with a response (F or F[<=...]) or a precedence after some q: "
-                        + "each marks the chunks with two bits of one 64-bit word");
             }
         }
     }

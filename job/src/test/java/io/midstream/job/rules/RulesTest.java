@@ -4,7 +4,6 @@ import io.midstream.avro.ReferencePattern;
 import io.midstream.avro.Severity;
 import io.midstream.dtw.LocalCost;
 import io.midstream.flink.LtlDetector;
-import io.midstream.flink.LtlPatterns;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -176,16 +175,15 @@ class RulesTest {
         // Dwyer et al.'s [] must be quoted: unquoted, YAML reads a list
         assertThat(Rules.parse("propositions:\n  leak: text contains \"sk-\"\nrules:\n  - id: a\n    ltl: \"[](!leak)\"\n", "r.yaml").ltlRules()).hasSize(1);
         assertThatThrownBy(() -> Rules.parse("rules:\n  - id: a\n    ltl: [](!leak)\n", "r.yaml")).hasMessageStartingWith("rules file r.yaml, line 3");
+        // each response reads marks of its own, however many (two bits each, 32 to a word of the marks)
         StringBuilder many = new StringBuilder("propositions:\n  call: tool_call != null\n  result: role == \"tool\"\nrules:\n");
-        for (int i = 0; i <= 32; i++) {
+        for (int i = 0; i < 70; i++) {
             many.append("  - id: r").append(i).append("\n    ltl: G(call -> F").append(i % 2 == 0 ? "" : "[<=" + i + "]").append(" result)\n");
         }
-        assertThatThrownBy(() -> Rules.parse(many.toString(), "r.yaml"))
-                .hasMessageStartingWith("rules file r.yaml, line 70: rule r32: more than 32 rules with a response");
-        // responses that decide at one chunk compile to absences, which take no slot
-        String fits = many.toString().replace("G(call -> F[<=31] result)", "G(call -> F[<=0] result)")
+        // responses that decide at one chunk compile to absences, which read no marks
+        String more = many.toString().replace("G(call -> F[<=31] result)", "G(call -> F[<=0] result)")
                 + "  - id: never\n    ltl: G(call -> F (result & !result))\n";
-        Rules rules = Rules.parse(fits, "r.yaml");
-        assertThat(LtlDetector.compile(rules.ltlPropositions(), rules.ltlRules()).stream().filter(c -> c.marks() != null)).hasSize(LtlPatterns.SLOTS);
+        Rules rules = Rules.parse(more, "r.yaml");
+        assertThat(LtlDetector.compile(rules.ltlPropositions(), rules.ltlRules()).stream().filter(c -> c.marks() != null)).hasSize(69);
     }
 }
