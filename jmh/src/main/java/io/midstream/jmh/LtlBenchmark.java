@@ -8,7 +8,6 @@ import io.midstream.flink.LtlDetector;
 import io.midstream.flink.LtlEvent;
 import io.midstream.flink.LtlEvents;
 import io.midstream.flink.LtlHarness;
-import io.midstream.flink.LtlPatterns;
 import io.midstream.flink.LtlViolations;
 import io.midstream.ltl.ChunkView;
 import io.midstream.ltl.LtlParser;
@@ -67,7 +66,7 @@ public class LtlBenchmark {
     private static final int CHUNKS = 64;
 
     @Param({"G(call -> F[<=30s] result)", "G(refusal -> G(!secret))", "G((call & !done & F done) -> ((call -> (!done U (result & !done))) U done))",
-            "G(!result) | F(result & (!call W done))"})
+            "G(!result) | F(result & (!call W done))", "G(call -> X result)"})
     String formula;
 
     Propositions propositions;
@@ -141,10 +140,10 @@ public class LtlBenchmark {
         @Setup(Level.Invocation)
         public void setUp(LtlBenchmark b) throws Exception {
             LtlRule rule = LtlRule.parse("bench", b.formula, Severity.medium);
-            List<LtlPatterns.Compiled> compiled = LtlDetector.compile(b.propositions, List.of(rule));
+            List<LtlDetector.RulePattern> compiled = LtlDetector.compile(b.propositions, List.of(rule));
             perChunk = LtlEvents.of(compiled);
             cepEvents = b.eventsFor(perChunk);
-            cep = LtlHarness.rule(rule, compiled.get(0).pattern());
+            cep = LtlHarness.rule(rule, compiled.get(0).compiled().pattern());
             cep.open();
             passThrough = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new Forward(), LtlEvent::key, Types.STRING);
         }
@@ -159,7 +158,7 @@ public class LtlBenchmark {
     @Benchmark
     public Object parseAndCompile() {
         LtlRule rule = LtlRule.parse("bench", formula, Severity.medium);
-        return NFACompiler.compileFactory(LtlPatterns.compile(rule.formula(), propositions.bits(), 0).pattern(), true);
+        return NFACompiler.compileFactory(LtlDetector.compile(propositions, List.of(rule)).get(0).compiled().pattern(), true);
     }
 
     @Benchmark

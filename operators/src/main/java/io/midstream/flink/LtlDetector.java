@@ -4,6 +4,7 @@ import io.midstream.avro.Alert;
 import io.midstream.avro.SessionEvent;
 import io.midstream.ltl.LtlRule;
 import io.midstream.ltl.Propositions;
+import io.midstream.ltl.SpecificationPattern;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -28,13 +29,23 @@ import java.util.Optional;
  */
 public final class LtlDetector implements Detector {
     private final Propositions propositions;
-    private final List<LtlRule> rules;
-    private final List<LtlPatterns.Compiled> compiled;
+    private final List<RulePattern> patterns;
 
     public LtlDetector(Propositions propositions, List<LtlRule> rules) {
         this.propositions = propositions;
-        this.rules = List.copyOf(rules);
-        this.compiled = compile(propositions, rules);
+        this.patterns = compile(propositions, rules);
+    }
+
+    /**
+     * A rule's pattern, or one of those of a conjunction: {@code part} 1, 2, ... for each conjunct,
+     * whose alerts are the rule's (the first is where the conjunction is violated), 0 for a rule of
+     * one shape.
+     */
+    public record RulePattern(LtlRule rule, int part, LtlPatterns.Compiled compiled) {
+        /** The rule's id, and the part's number in a conjunction. */
+        public String name() {
+            return rule.id() + (part == 0 ? "" : "-" + part);
+        }
     }
 
     @Override
@@ -45,21 +56,25 @@ public final class LtlDetector implements Detector {
     @Override
     public Outputs attach(KeyedStream<SessionEvent, String> sessions) {
         DataStream<LtlEvent> events = sessions
-                .transform("LTL: propositions per chunk", TypeInformation.of(LtlEvent.class), new LtlEventOperator(propositions, LtlEvents.of(compiled)))
+                .transform("LTL: propositions per chunk", TypeInformation.of(LtlEvent.class), new LtlEventOperator(propositions, LtlEvents.of(patterns)))
                 .uid("ltl-events");
-        return new Outputs(violations(DataStreamUtils.reinterpretAsKeyedStream(events, new ByKey(), Types.STRING), rules, compiled),
+        return new Outputs(violations(DataStreamUtils.reinterpretAsKeyedStream(events, new ByKey(), Types.STRING), patterns),
                 Optional.empty(), Optional.empty());
     }
 
-    /** Every rule's pattern, in order, each that reads marks with a slot of its own. */
-    public static List<LtlPatterns.Compiled> compile(Propositions propositions, List<LtlRule> rules) {
-        List<LtlPatterns.Compiled> compiled = new ArrayList<>();
+    /** Every rule's patterns, in order, each that reads marks with a slot of its own. */
+    public static List<RulePattern> compile(Propositions propositions, List<LtlRule> rules) {
+        List<RulePattern> compiled = new ArrayList<>();
         int slot = 0;
         for (LtlRule rule : rules) {
             try {
-                LtlPatterns.Compiled c = LtlPatterns.compile(rule.formula(), propositions.bits(), slot);
-                slot += c.marks() == null ? 0 : 1;
-                compiled.add(c);
+                List<SpecificationPattern.Shape> shapes = SpecificationPattern.shapes(rule.formula());
+                for (int i = 0; i < shapes.size(); i++) {
+                    LtlPatterns.Compiled c = LtlPatterns.compile(shapes.get(i), propositions.bits(), slot);
+                    slot += c.marks() == null ? 0 : 1;
+                    // a rule of one shape keeps the uid it always had, so that savepoints restore into it
+                    compiled.add(new RulePattern(rule, shapes.size() == 1 ? 0 : i + 1, c));
+                }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("rule " + rule.id() + ": " + e.getMessage(), e);
             }
@@ -72,14 +87,13 @@ public final class LtlDetector implements Detector {
      * operators' outputs (no operator of its own: that would be one more task for every alert to
      * pass); shared with the offline cep engine.
      */
-    public static DataStream<Alert> violations(KeyedStream<LtlEvent, String> events, List<LtlRule> rules, List<LtlPatterns.Compiled> compiled) {
+    public static DataStream<Alert> violations(KeyedStream<LtlEvent, String> events, List<RulePattern> patterns) {
         TypeSerializer<LtlEvent> serializer = events.getType().createSerializer(events.getExecutionConfig().getSerializerConfig());
         DataStream<Alert> all = null;
-        for (int i = 0; i < rules.size(); i++) {
-            LtlRule rule = rules.get(i);
-            Pattern<LtlEvent, LtlEvent> pattern = compiled.get(i).pattern();
+        for (RulePattern p : patterns) {
             SingleOutputStreamOperator<Alert> found = events
-                    .transform("LTL: " + rule.id(), TypeInformation.of(Alert.class), operator(rule, pattern, serializer)).uid("ltl-" + rule.id());
+                    .transform("LTL: " + p.name(), TypeInformation.of(Alert.class), operator(p.rule(), p.compiled().pattern(), serializer))
+                    .uid("ltl-" + p.name());
             DataStream<Alert> both = found.union(found.getSideOutput(LtlViolations.TIMEOUTS));
             all = all == null ? both : all.union(both);
         }

@@ -35,13 +35,13 @@ public final class LtlEvents implements Serializable {
         this.words = (marks.length + LtlEvent.SLOTS_PER_WORD - 1) / LtlEvent.SLOTS_PER_WORD;
     }
 
-    /** The events that the compiled rules read, in their order (a rule's slot is its place among those with {@link PastTimeMarks}). */
-    public static LtlEvents of(List<LtlPatterns.Compiled> rules) {
+    /** The events that the compiled rules read, in their order (a pattern's slot is its place among those with {@link PastTimeMarks}). */
+    public static LtlEvents of(List<LtlDetector.RulePattern> patterns) {
         LtlPatterns.Needed needed = LtlPatterns.Needed.NOTHING;
-        for (LtlPatterns.Compiled rule : rules) {
-            needed = needed.or(LtlPatterns.Needed.of(rule.pattern()));
+        for (LtlDetector.RulePattern p : patterns) {
+            needed = needed.or(LtlPatterns.Needed.of(p.compiled().pattern()));
         }
-        return new LtlEvents(needed, rules.stream().map(LtlPatterns.Compiled::marks).filter(Objects::nonNull).toArray(PastTimeMarks[]::new));
+        return new LtlEvents(needed, patterns.stream().map(p -> p.compiled().marks()).filter(Objects::nonNull).toArray(PastTimeMarks[]::new));
     }
 
     /** What a session's marks start from. */
@@ -56,7 +56,8 @@ public final class LtlEvents implements Serializable {
      * the marks, starts anew: its next trigger is marked even if one is pending, and a bound that
      * was pending across the restore is decided at the next chunk its pattern reads past it, or at
      * END, rather than at its last chunk: late, never missed. A precedence after some q decides
-     * from the first q after the restore, as if the session began there.
+     * from the first q after the restore, as if the session began there; a response at the next
+     * chunk decides a trigger pending across the restore at the chunk after it, as without one.
      */
     public boolean owns(long[] state) {
         return state != null && state.length == 1 + marks.length * PastTimeMarks.STATE_LONGS && state[0] == fingerprint;

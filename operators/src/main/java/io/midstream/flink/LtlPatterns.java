@@ -3,9 +3,9 @@ package io.midstream.flink;
 import io.midstream.ltl.Formula;
 import io.midstream.ltl.Guard;
 import io.midstream.ltl.PastTimeMarks;
+import io.midstream.ltl.NextChunkTrigger;
 import io.midstream.ltl.PendingTrigger;
 import io.midstream.ltl.PrecedenceAfterSomeQ;
-import io.midstream.ltl.SpecificationPattern;
 import io.midstream.ltl.SpecificationPattern.Kind;
 import io.midstream.ltl.SpecificationPattern.Scope;
 import io.midstream.ltl.SpecificationPattern.Shape;
@@ -32,7 +32,8 @@ import java.util.Map;
  * takes as triggers only the chunks that its {@link PendingTrigger} marks, so that a partial match
  * waits for the one trigger that can decide; a bounded response also looks for the bound's end only
  * where it marks one, so that CEP is not sent every chunk to count the bound. Precedence after
- * some q waits for END from the chunk its {@link PrecedenceAfterSomeQ} marks violating.
+ * some q waits for END from the chunk its {@link PrecedenceAfterSomeQ} marks violating, a response
+ * at the next chunk reads the triggers and next chunks its {@link NextChunkTrigger} marks.
  */
 public final class LtlPatterns {
     /** The stage that waits for a segment's first q: not evidence of a violation. */
@@ -105,9 +106,8 @@ public final class LtlPatterns {
     /** A rule compiled: its pattern and, for a rule that reads marks, what marks its chunks (else null). */
     public record Compiled(Pattern<LtlEvent, LtlEvent> pattern, PastTimeMarks marks) {}
 
-    /** A rule's pattern; a rule that reads marks uses those of {@code slot}, its place among such rules. */
-    public static Compiled compile(Formula formula, Map<String, Integer> bits, int slot) {
-        Shape shape = SpecificationPattern.of(formula);
+    /** The pattern of a shape of a rule; one that reads marks uses those of {@code slot}, its place among such patterns. */
+    public static Compiled compile(Shape shape, Map<String, Integer> bits, int slot) {
         Guard p = guard(shape.p(), bits);
         Guard s = guard(shape.s(), bits);
         Guard q = guard(shape.q(), bits);
@@ -115,8 +115,8 @@ public final class LtlPatterns {
         Checked checked = checked(shape, p, s, q, r);
         if (checked.someQ()) {
             // only the session's end decides: a violation pending since its mark, unless released
-            return new Compiled(Stages.begin("violating", new Marked(Mark.of(PrecedenceAfterSomeQ.VIOLATING, slot)))
-                    .then("end", new Marked(Mark.of(PrecedenceAfterSomeQ.RELEASED, slot)), On.end(), false).pattern,
+            return new Compiled(Stages.begin("violating", new Marked(Mark.of(PrecedenceAfterSomeQ.VIOLATING, slot), null))
+                    .then("end", new Marked(Mark.of(PrecedenceAfterSomeQ.RELEASED, slot), null), On.end(), false).pattern,
                     new PrecedenceAfterSomeQ(p, s, q));
         }
         Scope scope = shape.scope();
@@ -137,11 +137,17 @@ public final class LtlPatterns {
                     : open(kind, scope, q, r);
             return new Compiled(opened.pattern, null);
         }
+        if (kind == Kind.NEXT_RESPONSE) {
+            // the chunk after a trigger is the first marked next after it: s there answers, anything else, or END, violates
+            Mark next = Mark.of(NextChunkTrigger.NEXT, slot);
+            return new Compiled(Stages.begin("trigger", new Marked(Mark.of(NextChunkTrigger.TRIGGER, slot), null))
+                    .then("violation", new Marked(next, s), or(new Marked(next, Guard.not(s)), end), false).pattern, new NextChunkTrigger(p));
+        }
         if (!kind.waitsForAnswer()) {
             return new Compiled(pattern(kind, scope, p, s, q, r, close, segmentEnd), null);
         }
         // p & !s in the scope, where no earlier trigger dominates it
-        IterativeCondition<LtlEvent> trigger = new Marked(Mark.of(PendingTrigger.TRIGGER, slot));
+        IterativeCondition<LtlEvent> trigger = new Marked(Mark.of(PendingTrigger.TRIGGER, slot), null);
         return kind == Kind.RESPONSE
                 ? new Compiled(response(scope, s, q, r, close, segmentEnd, trigger), new PendingTrigger(scope, p, s, q, r, null))
                 : new Compiled(boundedResponse(scope, s, q, r, shape.bound(), segmentEnd, trigger, slot), new PendingTrigger(scope, p, s, q, r, shape.bound()));
@@ -177,6 +183,10 @@ public final class LtlPatterns {
         if (shape.someQ()) {
             // where no q can be followed by s before p, the first q violates it: absence of q after q
             return Guard.satisfiable(Guard.and(q, new Guard.Or(s, Guard.not(p)))) ? new Checked(kind, p, true) : new Checked(Kind.ABSENCE, q, false);
+        }
+        if (kind == Kind.NEXT_RESPONSE && !Guard.satisfiable(Guard.and(s, Guard.not(p)))) {
+            // every answer is itself a trigger: a p starts a chain that no finite session ends, so p itself violates
+            return new Checked(Kind.ABSENCE, p, false);
         }
         boolean responseNeverComes = (kind == Kind.RESPONSE || kind == Kind.BOUNDED_RESPONSE)
                 && !Guard.satisfiable(scope == Scope.GLOBALLY || scope == Scope.AFTER || kind == Kind.BOUNDED_RESPONSE ? s : Guard.and(s, Guard.not(r)));
@@ -348,17 +358,19 @@ public final class LtlPatterns {
         }
     }
 
-    /** A chunk with a mark of its rule's {@link PastTimeMarks}. */
+    /** A chunk with a mark of its rule's {@link PastTimeMarks} and, unless it is null, where a guard holds. */
     static final class Marked extends SimpleCondition<LtlEvent> {
         private final Mark mark;
+        private final Guard where;
 
-        Marked(Mark mark) {
+        Marked(Mark mark, Guard where) {
             this.mark = mark;
+            this.where = where;
         }
 
         @Override
         public boolean filter(LtlEvent e) {
-            return e.kind == LtlEvent.CHUNK && mark.on(e);
+            return e.kind == LtlEvent.CHUNK && mark.on(e) && (where == null || where.test(e.holds));
         }
     }
 

@@ -9,6 +9,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
@@ -32,7 +33,7 @@ public final class LtlTraceCheck {
     public static Map<String, Map<String, LtlOracle.Verdict>> run(List<LtlRule> rules, Propositions propositions,
                                                                   Map<String, List<LtlOracle.Step>> traces) throws Exception {
         Map<String, Integer> bits = propositions.bits();
-        List<LtlPatterns.Compiled> compiled = LtlDetector.compile(propositions, rules);
+        List<LtlDetector.RulePattern> compiled = LtlDetector.compile(propositions, rules);
         LtlEvents perChunk = LtlEvents.of(compiled);
         List<LtlEvent> events = new ArrayList<>();
         traces.forEach((key, steps) -> {
@@ -55,10 +56,12 @@ public final class LtlTraceCheck {
         var sessions = env.fromData(TypeInformation.of(LtlEvent.class), events.toArray(LtlEvent[]::new)).setParallelism(1)
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<LtlEvent>forMonotonousTimestamps().withTimestampAssigner((e, t) -> e.time))
                 .setParallelism(1)
-                .keyBy(LtlEvent::key, Types.STRING);
+                .keyBy(LtlEvent::key, Types.STRING)
+                // the rules' CEP operators chained after one task, as in the job, not each behind a shuffle of its own
+                .map(e -> e).returns(TypeInformation.of(LtlEvent.class));
 
         Map<String, Map<String, Integer>> firstAt = new HashMap<>();
-        try (CloseableIterator<Alert> it = LtlDetector.violations(sessions, rules, compiled).executeAndCollect("LTL over recorded traces")) {
+        try (CloseableIterator<Alert> it = LtlDetector.violations(DataStreamUtils.reinterpretAsKeyedStream(sessions, LtlEvent::key, Types.STRING), compiled).executeAndCollect("LTL over recorded traces")) {
             while (it.hasNext()) {
                 Alert alert = it.next();
                 int at = decidedAt(alert, traces.get(alert.getSessionId()));

@@ -2,19 +2,23 @@ package io.midstream.ltl;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The property specification patterns of Dwyer, Avrunin and Corbett (ICSE 1999) in their LTL
- * mappings, with bounded response after Konrad and Cheng (ICSE 2005): which pattern and scope a
+ * mappings, with bounded response after Konrad and Cheng (ICSE 2005) and a response at the next
+ * chunk (globally: {@code G(p -> X s)}, X strong as in LTLf): which pattern and scope a
  * formula is, and its propositional parts p, s (the pattern's), q, r (the scope's) and bound b.
  * A formula fits when it is one of the templates below with any condition on one chunk put for
- * p, s, q and r; conjunctions and disjunctions may be written in any order.
+ * p, s, q and r; conjunctions and disjunctions may be written in any order. A conjunction of
+ * such formulas over distinct propositions is its conjuncts' shapes ({@link #shapes}).
  */
 public final class SpecificationPattern {
     public enum Kind {
-        ABSENCE, EXISTENCE, UNIVERSALITY, PRECEDENCE, RESPONSE, BOUNDED_RESPONSE;
+        ABSENCE, EXISTENCE, UNIVERSALITY, PRECEDENCE, RESPONSE, BOUNDED_RESPONSE, NEXT_RESPONSE;
 
         /** Whether a trigger waits for s: only its oldest unanswered trigger can decide ({@link PendingTrigger}). */
         public boolean waitsForAnswer() {
@@ -78,6 +82,7 @@ public final class SpecificationPattern {
         add(Kind.BOUNDED_RESPONSE, Scope.BETWEEN, "G((q & !r & F r) -> ((p -> F[<=1] s) U r))");
         add(Kind.BOUNDED_RESPONSE, Scope.AFTER_UNTIL, "G((q & !r) -> ((p -> F[<=1] s) W r))");
         TEMPLATES.add(new Template(Kind.PRECEDENCE, Scope.AFTER, "G(!q) | F(q & (!p W s))", true));
+        add(Kind.NEXT_RESPONSE, Scope.GLOBALLY, "G(p -> X s)");
     }
 
     private static void add(Kind kind, Scope scope, String template) {
@@ -116,6 +121,39 @@ public final class SpecificationPattern {
                 + " fits none of the supported shapes");
     }
 
+    /**
+     * The shapes whose conjunction the formula is: its own where it fits a template, else, for a
+     * conjunction, its conjuncts' (a refusal names the first conjunct that fits none). Conjuncts
+     * must share no proposition: then the conjunction is violated exactly where the first of them
+     * is, since each shape's satisfying continuations can be stretched by repeating their last
+     * chunk at its time and so merged into one for all. Shared, they can decide it sooner than
+     * either does alone ({@code G(c -> F[<=1] a) & G(!a)} is violated at the first c).
+     */
+    public static List<Shape> shapes(Formula f) {
+        List<Shape> shapes = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        conjuncts(f, f, shapes, seen);
+        return shapes;
+    }
+
+    private static void conjuncts(Formula whole, Formula f, List<Shape> shapes, Set<String> seen) {
+        try {
+            shapes.add(of(f));
+        } catch (UnsupportedFormulaException e) {
+            if (!(f instanceof Formula.And)) {
+                throw e;
+            }
+            Formula.children(f).forEach(conjunct -> conjuncts(whole, conjunct, shapes, seen));
+            return;
+        }
+        for (String name : Formula.propositions(f)) {
+            if (!seen.add(name)) {
+                throw new UnsupportedFormulaException(Formula.print(whole), "its conjuncts share the proposition " + name
+                        + ", which could decide the conjunction before any conjunct alone (write them as rules of their own)");
+            }
+        }
+    }
+
     private static Shape shape(Template t, Bindings b) {
         return new Shape(t.kind(), t.scope(), b.vars.get("p"), b.vars.get("s"), b.vars.get("q"), b.vars.get("r"), b.bound, t.someQ());
     }
@@ -146,6 +184,7 @@ public final class SpecificationPattern {
             out.append(String.format("  %-16s %-11s %s%n", t.kind().name().toLowerCase(), t.someQ() ? "after some" : t.scope().name().toLowerCase(),
                     Formula.print(t.formula()).replace("F[<=1]", "F[<=b]")));
         }
+        out.append(String.format("  %-16s %-11s %s%n", "conjunction", "of shapes", "A & B, A and B shapes above that share no proposition"));
         return out.toString();
     }
 

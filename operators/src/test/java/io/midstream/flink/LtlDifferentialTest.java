@@ -21,13 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The CEP patterns against the oracle: for every supported shape (Dwyer's precedence after q in
- * its own mapping as well as the first-q form, and some shapes spelled otherwise), random conditions for p, s, q
+ * its own mapping as well as the first-q form, some shapes spelled otherwise, conjunctions), random conditions for p, s, q
  * and r, random bounds, and random traces of 1 to 30 chunks with random times give the same
  * verdict at the same position from a MiniCluster job as from formula progression.
  */
 class LtlDifferentialTest {
     private static final String[] ATOMS = {"a", "b", "c", "d"};
-    /** Dwyer et al.'s mappings and Konrad and Cheng's bounded response, written out here, not taken from the code under test. */
+    /** Dwyer et al.'s mappings, Konrad and Cheng's bounded response and the next-chunk response, written out here, not taken from the code under test. */
     private static final String[] SHAPES = {
             "G(!{p})", "F {r} -> (!{p} U {r})", "G({q} -> G(!{p}))", "G(({q} & !{r} & F {r}) -> (!{p} U {r}))", "G(({q} & !{r}) -> (!{p} W {r}))",
             "F({p})", "!{r} W ({p} & !{r})", "G(!{q}) | F({q} & F({p}))", "G(({q} & !{r}) -> (!{r} W ({p} & !{r})))", "G(({q} & !{r}) -> (!{r} U ({p} & !{r})))",
@@ -40,6 +40,11 @@ class LtlDifferentialTest {
             "G(({q} & !{r} & F {r}) -> (({p} -> (!{r} U ({s} & !{r}))) U {r}))", "G(({q} & !{r}) -> (({p} -> (!{r} U ({s} & !{r}))) W {r}))",
             "G({p} -> F[<={b}] {s})", "F {r} -> (({p} -> F[<={b}] {s}) U {r})", "G({q} -> G({p} -> F[<={b}] {s}))",
             "G(({q} & !{r} & F {r}) -> (({p} -> F[<={b}] {s}) U {r}))", "G(({q} & !{r}) -> (({p} -> F[<={b}] {s}) W {r}))",
+            // the response at the next chunk, as written and spelled otherwise
+            "G({p} -> X {s})", "G(!{p} | X {s})",
+            // conjunctions of shapes over distinct propositions: {x}, {y} conditions on a and b, {X}, {Y} on c and d
+            "G({x} -> F[<={b}] {y}) & G(!{X})", "F({x}) & (!{X} W {Y})", "(F {y} -> ({x} U {y})) & (G(!{X}) | F({X} & F({Y})))",
+            "G(({x} & !{y}) -> (!{x} W {y})) & G({X} -> F {Y})", "G({x} -> X {y}) & G(!{X} | F[<={b}] {Y})",
     };
 
     @Property(tries = 3)
@@ -49,8 +54,10 @@ class LtlDifferentialTest {
         for (int shape = 0; shape < SHAPES.length; shape++) {
             // three of each: more responses than one word of the marks holds (32)
             for (int instance = 0; instance < 3; instance++) {
-                String text = SHAPES[shape].replace("{p}", condition(random)).replace("{s}", condition(random))
-                        .replace("{q}", condition(random)).replace("{r}", condition(random)).replace("{b}", bound(random));
+                String text = SHAPES[shape].replace("{p}", condition(random, ATOMS)).replace("{s}", condition(random, ATOMS))
+                        .replace("{q}", condition(random, ATOMS)).replace("{r}", condition(random, ATOMS)).replace("{b}", bound(random))
+                        .replace("{x}", condition(random, "a", "b")).replace("{y}", condition(random, "a", "b"))
+                        .replace("{X}", condition(random, "c", "d")).replace("{Y}", condition(random, "c", "d"));
                 rules.add(LtlRule.parse("shape" + shape + "-" + instance, text, Severity.medium));
             }
         }
@@ -104,16 +111,43 @@ class LtlDifferentialTest {
         }
     }
 
+    /**
+     * The response at the next chunk: decided at the chunk after p, or where the session ends right
+     * after p (X is strong); where every answer is itself a p, at the first p, since no finite
+     * session can end the chain.
+     */
+    @Test
+    void aNextChunkResponseIsDecidedAtTheNextChunkOrAtTheEnd() throws Exception {
+        List<LtlRule> rules = List.of(LtlRule.parse("next", "G(a -> X b)", Severity.medium),
+                LtlRule.parse("chain", "G(a -> X (a & b))", Severity.medium));
+        Map<String, List<LtlOracle.Step>> traces = new LinkedHashMap<>();
+        traces.put("answered", List.of(step("a"), step("b", "a"), step("b"), step()));
+        traces.put("not-next", List.of(step(), step("a"), step(), step("b")));
+        traces.put("ends-after-a", List.of(step("b"), step("a")));
+        Map<String, Proposition> names = new LinkedHashMap<>();
+        for (String atom : ATOMS) {
+            names.put(atom, view -> false);
+        }
+        Map<String, Map<String, LtlOracle.Verdict>> cep = LtlTraceCheck.run(rules, new Propositions(names), traces);
+
+        assertThat(cep.get("next")).containsEntry("answered", LtlOracle.Verdict.holds()).containsEntry("not-next", LtlOracle.Verdict.violatedAt(2))
+                .containsEntry("ends-after-a", LtlOracle.Verdict.violatedAt(1));
+        assertThat(cep.get("chain")).containsEntry("answered", LtlOracle.Verdict.violatedAt(0)).containsEntry("ends-after-a", LtlOracle.Verdict.violatedAt(1));
+        for (LtlRule rule : rules) {
+            traces.forEach((key, steps) -> assertThat(cep.get(rule.id()).get(key)).as(rule.id() + " " + key).isEqualTo(LtlOracle.verdict(rule.formula(), steps)));
+        }
+    }
+
     private static LtlOracle.Step step(String... holds) {
         return new LtlOracle.Step(new TreeSet<>(List.of(holds)), 0);
     }
 
-    private static String condition(Random random) {
+    private static String condition(Random random, String... atoms) {
         return switch (random.nextInt(6)) {
-            case 0, 1, 2 -> ATOMS[random.nextInt(ATOMS.length)];
-            case 3 -> "!" + ATOMS[random.nextInt(ATOMS.length)];
-            case 4 -> "(" + ATOMS[random.nextInt(ATOMS.length)] + " & " + ATOMS[random.nextInt(ATOMS.length)] + ")";
-            default -> "(" + ATOMS[random.nextInt(ATOMS.length)] + " | !" + ATOMS[random.nextInt(ATOMS.length)] + ")";
+            case 0, 1, 2 -> atoms[random.nextInt(atoms.length)];
+            case 3 -> "!" + atoms[random.nextInt(atoms.length)];
+            case 4 -> "(" + atoms[random.nextInt(atoms.length)] + " & " + atoms[random.nextInt(atoms.length)] + ")";
+            default -> "(" + atoms[random.nextInt(atoms.length)] + " | !" + atoms[random.nextInt(atoms.length)] + ")";
         };
     }
 

@@ -9,6 +9,7 @@ import io.midstream.avro.ToolCall;
 import io.midstream.ltl.Guard;
 import io.midstream.ltl.LtlRule;
 import io.midstream.ltl.PendingTrigger;
+import io.midstream.ltl.SpecificationPattern;
 import io.midstream.ltl.Proposition;
 import io.midstream.ltl.Propositions;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -91,7 +92,7 @@ class LtlHarnessTest {
     @Test
     void anUntimedRuleAlertsAtTheOffendingChunkWithoutAWatermarkAndLeavesNothingAfterTheEnd() throws Exception {
         LtlRule rule = LtlRule.parse("no-call-after-a-result", "G(tool_result -> G(!tool_call))", Severity.high);
-        var pattern = LtlPatterns.compile(rule.formula(), PROPOSITIONS.bits(), 0).pattern();
+        var pattern = LtlPatterns.compile(SpecificationPattern.of(rule.formula()), PROPOSITIONS.bits(), 0).pattern();
         assertThat(LtlPatterns.windowed(pattern)).isFalse();
         try (KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> h = LtlHarness.rule(rule, pattern)) {
             h.open();
@@ -122,7 +123,7 @@ class LtlHarnessTest {
         LtlRule rule = LtlRule.parse("tool-roundtrip", "G(tool_call -> F[<=30s] tool_result)", Severity.high);
         // the slot of a rules file's 41st response, in the second word of the marks
         int slot = 40;
-        var pattern = LtlPatterns.compile(rule.formula(), PROPOSITIONS.bits(), slot).pattern();
+        var pattern = LtlPatterns.compile(SpecificationPattern.of(rule.formula()), PROPOSITIONS.bits(), slot).pattern();
         try (KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> h = LtlHarness.rule(rule, pattern)) {
             h.open();
             h.processElement(new LtlEvent("t", "s", LtlEvent.START, -1, 0, 1000, 0), 1000);

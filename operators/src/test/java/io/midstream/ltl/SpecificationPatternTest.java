@@ -26,12 +26,32 @@ class SpecificationPatternTest {
 
     @Test
     void refusesWhatItCannotCompileAndSaysWhy() {
-        for (String outside : new String[] {"G(p -> X q)", "F G p", "p U (q U r)", "G(p -> F q) & G !r", "G(p -> F[<=3] F q)"}) {
-            assertThatThrownBy(() -> shape(outside))
+        for (String outside : new String[] {"G(p -> X X q)", "F G p", "p U (q U r)", "G(p -> F q) | G !r", "G(p -> F[<=3] F q)"}) {
+            assertThatThrownBy(() -> SpecificationPattern.shapes(LtlParser.parse(outside)))
                     .isInstanceOf(SpecificationPattern.UnsupportedFormulaException.class)
                     .hasMessageContaining("the sub-formula")
                     .hasMessageContaining("response         globally    G (p -> F s)");
         }
+    }
+
+    @Test
+    void aConjunctionIsItsConjunctsShapesAndARefusalNamesTheConjunctThatFitsNone() {
+        assertThat(SpecificationPattern.shapes(LtlParser.parse("G(p -> F q) & G !r & (F t -> (!u U t))")))
+                .extracting(SpecificationPattern.Shape::kind, SpecificationPattern.Shape::scope)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SpecificationPattern.Kind.RESPONSE, SpecificationPattern.Scope.GLOBALLY),
+                        org.assertj.core.groups.Tuple.tuple(SpecificationPattern.Kind.ABSENCE, SpecificationPattern.Scope.GLOBALLY),
+                        org.assertj.core.groups.Tuple.tuple(SpecificationPattern.Kind.ABSENCE, SpecificationPattern.Scope.BEFORE));
+        // a template's own conjunction is not split: the between scope stays one shape
+        assertThat(SpecificationPattern.shapes(LtlParser.parse("G((q & !r & F r) -> (!p U r))"))).singleElement()
+                .extracting(SpecificationPattern.Shape::scope).isEqualTo(SpecificationPattern.Scope.BETWEEN);
+        assertThatThrownBy(() -> SpecificationPattern.shapes(LtlParser.parse("G(!r) & G(p -> X X q)")))
+                .hasMessageStartingWith("cannot compile G (p -> X X q) to a CEP pattern: the sub-formula X q fits none");
+        // conjuncts that share a proposition can decide the conjunction before either does alone
+        assertThatThrownBy(() -> SpecificationPattern.shapes(LtlParser.parse("G(c -> F[<=1] a) & G(!a)")))
+                .hasMessageStartingWith("cannot compile G (c -> F[<=1] a) & G !a to a CEP pattern: its conjuncts share the proposition a");
+        // a conjunction of conditions on one chunk is no shape
+        assertThatThrownBy(() -> SpecificationPattern.shapes(LtlParser.parse("p & G(!r)")))
+                .hasMessageStartingWith("cannot compile p to a CEP pattern");
     }
 
     @Test

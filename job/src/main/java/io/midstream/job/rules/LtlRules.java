@@ -39,7 +39,7 @@ public final class LtlRules {
                 throw new IllegalArgumentException("a rule needs id and ltl");
             }
             severity = severity == null ? Severity.medium : severity;
-            SpecificationPattern.of(rule(id, ltl, severity).formula());
+            SpecificationPattern.shapes(rule(id, ltl, severity).formula());
         }
 
         LtlRule rule() {

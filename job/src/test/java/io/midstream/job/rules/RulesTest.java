@@ -156,8 +156,8 @@ class RulesTest {
                   call: tool_call != null
                 rules:
                   - id: a
-                    ltl: G(call -> X call)
-                """, "r.yaml")).hasMessageStartingWith("rules file r.yaml, line 4: cannot compile G (call -> X call) to a CEP pattern: the sub-formula");
+                    ltl: G(call -> X X call)
+                """, "r.yaml")).hasMessageStartingWith("rules file r.yaml, line 4: cannot compile G (call -> X X call) to a CEP pattern: the sub-formula");
         assertThatThrownBy(() -> Rules.parse("""
                 propositions:
                   call: tool_call != null
@@ -184,6 +184,6 @@ class RulesTest {
         String more = many.toString().replace("G(call -> F[<=31] result)", "G(call -> F[<=0] result)")
                 + "  - id: never\n    ltl: G(call -> F (result & !result))\n";
         Rules rules = Rules.parse(more, "r.yaml");
-        assertThat(LtlDetector.compile(rules.ltlPropositions(), rules.ltlRules()).stream().filter(c -> c.marks() != null)).hasSize(69);
+        assertThat(LtlDetector.compile(rules.ltlPropositions(), rules.ltlRules()).stream().filter(p -> p.compiled().marks() != null)).hasSize(69);
     }
 }

@@ -49,7 +49,7 @@ final class LtlCommand implements Callable<Integer> {
         if (engine == Engine.oracle) {
             input.traces().forEach(t -> verdicts.put(t.key(), LtlOracle.verdict(f, t.steps())));
         } else {
-            SpecificationPattern.of(f);
+            SpecificationPattern.shapes(f);
             Map<String, Proposition> names = new LinkedHashMap<>();
             Formula.propositions(f).forEach(name -> names.put(name, view -> false));
             if (!input.traces().isEmpty()) {
