@@ -184,6 +184,10 @@ public final class LtlPatterns {
             // where no q can be followed by s before p, the first q violates it: absence of q after q
             return Guard.satisfiable(Guard.and(q, new Guard.Or(s, Guard.not(p)))) ? new Checked(kind, p, true) : new Checked(Kind.ABSENCE, q, false);
         }
+        if (kind == Kind.UNTIL && !Guard.satisfiable(s)) {
+            // s never comes: as existence of s, violated at the first chunk
+            return new Checked(Kind.EXISTENCE, s, false);
+        }
         if (kind == Kind.NEXT_RESPONSE && !Guard.satisfiable(Guard.and(s, Guard.not(p)))) {
             // every answer is itself a trigger: a p starts a chain that no finite session ends, so p itself violates
             return new Checked(Kind.ABSENCE, p, false);
@@ -218,6 +222,10 @@ public final class LtlPatterns {
                 Stages found = open(kind, scope, q, r)
                         .then("violation", or(On.chunk(s), segmentEnd), On.chunk(Guard.and(p, Guard.not(s))), false);
                 return (closeRequired ? found.then("close", end, close, false) : found).pattern;
+            }
+            case UNTIL -> {
+                // before the first s, a chunk without p violates, and so does the end
+                return open(kind, scope, q, r).then("violation", On.chunk(s), or(On.chunk(Guard.and(Guard.not(p), Guard.not(s))), end), false).pattern;
             }
             default -> throw new AssertionError(kind);
         }

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * The property specification patterns of Dwyer, Avrunin and Corbett (ICSE 1999) in their LTL
- * mappings, with bounded response after Konrad and Cheng (ICSE 2005) and a response at the next
- * chunk (globally: {@code G(p -> X s)}, X strong as in LTLf): which pattern and scope a
+ * mappings, with bounded response after Konrad and Cheng (ICSE 2005), a response at the next
+ * chunk (globally: {@code G(p -> X s)}, X strong as in LTLf) and until ({@code p U s}): which pattern and scope a
  * formula is, and its propositional parts p, s (the pattern's), q, r (the scope's) and bound b.
  * A formula fits when it is one of the templates below with any condition on one chunk put for
  * p, s, q and r; conjunctions and disjunctions may be written in any order. A conjunction of
@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class SpecificationPattern {
     public enum Kind {
-        ABSENCE, EXISTENCE, UNIVERSALITY, PRECEDENCE, RESPONSE, BOUNDED_RESPONSE, NEXT_RESPONSE;
+        ABSENCE, EXISTENCE, UNIVERSALITY, PRECEDENCE, RESPONSE, BOUNDED_RESPONSE, NEXT_RESPONSE, UNTIL;
 
         /** Whether a trigger waits for s: only its oldest unanswered trigger can decide ({@link PendingTrigger}). */
         public boolean waitsForAnswer() {
@@ -83,6 +83,7 @@ public final class SpecificationPattern {
         add(Kind.BOUNDED_RESPONSE, Scope.AFTER_UNTIL, "G((q & !r) -> ((p -> F[<=1] s) W r))");
         TEMPLATES.add(new Template(Kind.PRECEDENCE, Scope.AFTER, "G(!q) | F(q & (!p W s))", true));
         add(Kind.NEXT_RESPONSE, Scope.GLOBALLY, "G(p -> X s)");
+        add(Kind.UNTIL, Scope.GLOBALLY, "p U s");
     }
 
     private static void add(Kind kind, Scope scope, String template) {
@@ -94,7 +95,10 @@ public final class SpecificationPattern {
     /**
      * The shape of the formula, or a refusal that names the sub-formula that fits no template. A
      * formula that fits none as written may fit in {@link #normal} form (as {@code G(!p | F s)}
-     * fits {@code G(p -> F s)}); the refusal names a sub-formula as written.
+     * fits {@code G(p -> F s)}), and then where a template's {@code !p} is let take a condition that
+     * is no negation (as {@code a W b} fits {@code !p W s} with p = !a; tried last, so that
+     * {@code G(a)} stays universality rather than absence of !a, the same verdicts); the refusal
+     * names a sub-formula as written.
      */
     public static Shape of(Formula f) {
         Formula closest = f;
@@ -111,10 +115,12 @@ public final class SpecificationPattern {
             }
         }
         Formula normal = normal(f);
-        for (Template t : TEMPLATES) {
-            List<Bindings> found = new Matcher().match(t.normal(), normal, 0, Bindings.NONE);
-            if (!found.isEmpty()) {
-                return shape(t, found.get(0));
+        for (boolean negating : new boolean[] {false, true}) {
+            for (Template t : TEMPLATES) {
+                List<Bindings> found = new Matcher(negating).match(t.normal(), normal, 0, Bindings.NONE);
+                if (!found.isEmpty()) {
+                    return shape(t, found.get(0));
+                }
             }
         }
         throw new UnsupportedFormulaException(Formula.print(f), "the sub-formula " + Formula.print(closest)
@@ -213,8 +219,18 @@ public final class SpecificationPattern {
      * the deepest sub-formula where matching failed, for the refusal message.
      */
     private static final class Matcher {
+        /** Whether a template's {@code !p} takes a condition that is no negation, binding p to its negation ({@code a W b} as {@code !p W s}). */
+        private final boolean negating;
         Formula failedAt;
         int failDepth = -1;
+
+        Matcher() {
+            this(false);
+        }
+
+        Matcher(boolean negating) {
+            this.negating = negating;
+        }
 
         List<Bindings> match(Formula t, Formula f, int depth, Bindings in) {
             List<Bindings> out = matchNode(t, f, depth, in);
@@ -228,6 +244,9 @@ public final class SpecificationPattern {
         private List<Bindings> matchNode(Formula t, Formula f, int depth, Bindings in) {
             if (t instanceof Formula.Prop var) {
                 return bind(var.name(), f, in);
+            }
+            if (negating && t instanceof Formula.Not n && n.operand() instanceof Formula.Prop var && !(f instanceof Formula.Not)) {
+                return bind(var.name(), new Formula.Not(f), in);
             }
             if (t instanceof Formula.And || t instanceof Formula.Or) {
                 boolean conjunction = t instanceof Formula.And;

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LtlDifferentialTest {
     private static final String[] ATOMS = {"a", "b", "c", "d"};
-    /** Dwyer et al.'s mappings, Konrad and Cheng's bounded response and the next-chunk response, written out here, not taken from the code under test. */
+    /** Dwyer et al.'s mappings, Konrad and Cheng's bounded response, the next-chunk response and until, written out here, not taken from the code under test. */
     private static final String[] SHAPES = {
             "G(!{p})", "F {r} -> (!{p} U {r})", "G({q} -> G(!{p}))", "G(({q} & !{r} & F {r}) -> (!{p} U {r}))", "G(({q} & !{r}) -> (!{p} W {r}))",
             "F({p})", "!{r} W ({p} & !{r})", "G(!{q}) | F({q} & F({p}))", "G(({q} & !{r}) -> (!{r} W ({p} & !{r})))", "G(({q} & !{r}) -> (!{r} U ({p} & !{r})))",
@@ -40,8 +40,8 @@ class LtlDifferentialTest {
             "G(({q} & !{r} & F {r}) -> (({p} -> (!{r} U ({s} & !{r}))) U {r}))", "G(({q} & !{r}) -> (({p} -> (!{r} U ({s} & !{r}))) W {r}))",
             "G({p} -> F[<={b}] {s})", "F {r} -> (({p} -> F[<={b}] {s}) U {r})", "G({q} -> G({p} -> F[<={b}] {s}))",
             "G(({q} & !{r} & F {r}) -> (({p} -> F[<={b}] {s}) U {r}))", "G(({q} & !{r}) -> (({p} -> F[<={b}] {s}) W {r}))",
-            // the response at the next chunk, as written and spelled otherwise
-            "G({p} -> X {s})", "G(!{p} | X {s})",
+            // the response at the next chunk, as written and spelled otherwise; until; weak until as precedence
+            "G({p} -> X {s})", "G(!{p} | X {s})", "{p} U {s}", "{p} W {s}",
             // conjunctions of shapes over distinct propositions: {x}, {y} conditions on a and b, {X}, {Y} on c and d
             "G({x} -> F[<={b}] {y}) & G(!{X})", "F({x}) & (!{X} W {Y})", "(F {y} -> ({x} U {y})) & (G(!{X}) | F({X} & F({Y})))",
             "G(({x} & !{y}) -> (!{x} W {y})) & G({X} -> F {Y})", "G({x} -> X {y}) & G(!{X} | F[<={b}] {Y})",

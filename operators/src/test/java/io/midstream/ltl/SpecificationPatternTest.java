@@ -65,6 +65,12 @@ class SpecificationPatternTest {
         // a negated proposition where the template negates p: p is the negation
         assertThat(shape("G(!ok -> F retry)").p()).isEqualTo(LtlParser.parse("!ok"));
         assertThat(shape("G(!!ok | F retry)").p()).isEqualTo(LtlParser.parse("!ok"));
+        // weak until as precedence: the template's !p takes a condition that is no negation, p its negation
+        SpecificationPattern.Shape weakUntil = shape("call W done");
+        assertThat(weakUntil.kind()).isEqualTo(SpecificationPattern.Kind.PRECEDENCE);
+        assertThat(weakUntil.p()).isEqualTo(LtlParser.parse("!call"));
+        assertThat(shape("G(ok)").kind()).as("tried last").isEqualTo(SpecificationPattern.Kind.UNIVERSALITY);
+        assertThat(shape("(ok | retry) U done").kind()).isEqualTo(SpecificationPattern.Kind.UNTIL);
         // as Dwyer et al. print their mappings
         assertThat(shape("<>r -> (p -> (!r U (s & !r))) U r").scope()).isEqualTo(SpecificationPattern.Scope.BEFORE);
         assertThat(shape("[](q & !r -> (!p W (s | r)))").scope()).isEqualTo(SpecificationPattern.Scope.AFTER_UNTIL);
