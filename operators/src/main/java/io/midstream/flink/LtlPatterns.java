@@ -2,8 +2,8 @@ package io.midstream.flink;
 
 import io.midstream.ltl.Formula;
 import io.midstream.ltl.Guard;
-import io.midstream.ltl.PastTimeMarks;
 import io.midstream.ltl.NextChunkTrigger;
+import io.midstream.ltl.PastTimeMarks;
 import io.midstream.ltl.PendingTrigger;
 import io.midstream.ltl.PrecedenceAfterSomeQ;
 import io.midstream.ltl.SpecificationPattern.Kind;
@@ -38,6 +38,7 @@ import java.util.Map;
 public final class LtlPatterns {
     /** The stage that waits for a segment's first q: not evidence of a violation. */
     static final String RESET = "reset";
+
     private LtlPatterns() {}
 
     /**

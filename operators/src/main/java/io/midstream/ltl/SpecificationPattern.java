@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * The property specification patterns of Dwyer, Avrunin and Corbett (ICSE 1999) in their LTL
  * mappings, with bounded response after Konrad and Cheng (ICSE 2005), a response at the next
- * chunk (globally: {@code G(p -> X s)}, X strong as in LTLf) and until ({@code p U s}): which pattern and scope a
- * formula is, and its propositional parts p, s (the pattern's), q, r (the scope's) and bound b.
+ * chunk (globally: {@code G(p -> X s)}, X strong as in LTLf) and until ({@code p U s}): which
+ * pattern and scope a formula is, and its propositional parts p, s (the pattern's), q, r (the
+ * scope's) and bound b.
  * A formula fits when it is one of the templates below with any condition on one chunk put for
  * p, s, q and r; conjunctions and disjunctions may be written in any order. A conjunction of
  * such formulas over distinct propositions is its conjuncts' shapes ({@link #shapes}).
