@@ -42,10 +42,10 @@ public final class SpecificationPattern {
      */
     public record Shape(Kind kind, Scope scope, Formula p, Formula s, Formula q, Formula r, Formula.Bound bound, boolean someQ) {}
 
-    /** {@code normal}: the formula in {@link #normal} form. */
-    private record Template(Kind kind, Scope scope, Formula formula, Formula normal, boolean someQ) {
-        Template(Kind kind, Scope scope, String formula, boolean someQ) {
-            this(kind, scope, LtlParser.parse(formula), SpecificationPattern.normal(LtlParser.parse(formula)), someQ);
+    /** {@code normal}: the formula in {@link #normal} form; {@code listed}: in {@link #supported}, not another spelling of one that is. */
+    private record Template(Kind kind, Scope scope, Formula formula, Formula normal, boolean someQ, boolean listed) {
+        Template(Kind kind, Scope scope, String formula, boolean someQ, boolean listed) {
+            this(kind, scope, LtlParser.parse(formula), SpecificationPattern.normal(LtlParser.parse(formula)), someQ, listed);
         }
     }
 
@@ -82,13 +82,18 @@ public final class SpecificationPattern {
         add(Kind.BOUNDED_RESPONSE, Scope.AFTER, "G(q -> G(p -> F[<=1] s))");
         add(Kind.BOUNDED_RESPONSE, Scope.BETWEEN, "G((q & !r & F r) -> ((p -> F[<=1] s) U r))");
         add(Kind.BOUNDED_RESPONSE, Scope.AFTER_UNTIL, "G((q & !r) -> ((p -> F[<=1] s) W r))");
-        TEMPLATES.add(new Template(Kind.PRECEDENCE, Scope.AFTER, "G(!q) | F(q & (!p W s))", true));
+        TEMPLATES.add(new Template(Kind.PRECEDENCE, Scope.AFTER, "G(!q) | F(q & (!p W s))", true, true));
         add(Kind.NEXT_RESPONSE, Scope.GLOBALLY, "G(p -> X s)");
         add(Kind.UNTIL, Scope.GLOBALLY, "p U s");
     }
 
     private static void add(Kind kind, Scope scope, String template) {
-        TEMPLATES.add(new Template(kind, scope, template, false));
+        TEMPLATES.add(new Template(kind, scope, template, false, true));
+        if ((scope == Scope.BETWEEN || scope == Scope.AFTER_UNTIL) && kind != Kind.EXISTENCE) {
+            // between q and r and after q until r, where r holds the consequent holds at once, so q
+            // alone asks what q & !r does; not for existence, whose consequent asks for p before r
+            TEMPLATES.add(new Template(kind, scope, template.replace("q & !r", "q"), false, false));
+        }
     }
 
     private SpecificationPattern() {}
@@ -188,9 +193,12 @@ public final class SpecificationPattern {
     public static String supported() {
         StringBuilder out = new StringBuilder();
         for (Template t : TEMPLATES) {
-            out.append(String.format("  %-16s %-11s %s%n", t.kind().name().toLowerCase(), t.someQ() ? "after some" : t.scope().name().toLowerCase(),
-                    Formula.print(t.formula()).replace("F[<=1]", "F[<=b]")));
+            if (t.listed()) {
+                out.append(String.format("  %-16s %-11s %s%n", t.kind().name().toLowerCase(), t.someQ() ? "after some" : t.scope().name().toLowerCase(),
+                        Formula.print(t.formula()).replace("F[<=1]", "F[<=b]")));
+            }
         }
+        out.append("  (between and after_until also take q for q & !r, but for existence)\n");
         out.append(String.format("  %-16s %-11s %s%n", "conjunction", "of shapes", "A & B, A and B shapes above that share no proposition"));
         return out.toString();
     }

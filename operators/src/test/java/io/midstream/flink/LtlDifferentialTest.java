@@ -40,6 +40,8 @@ class LtlDifferentialTest {
             "G(({q} & !{r} & F {r}) -> (({p} -> (!{r} U ({s} & !{r}))) U {r}))", "G(({q} & !{r}) -> (({p} -> (!{r} U ({s} & !{r}))) W {r}))",
             "G({p} -> F[<={b}] {s})", "F {r} -> (({p} -> F[<={b}] {s}) U {r})", "G({q} -> G({p} -> F[<={b}] {s}))",
             "G(({q} & !{r} & F {r}) -> (({p} -> F[<={b}] {s}) U {r}))", "G(({q} & !{r}) -> (({p} -> F[<={b}] {s}) W {r}))",
+            // scoped forms with q for q & !r
+            "G({q} -> (!{p} W {r}))", "G(({q} & F {r}) -> (({p} -> F[<={b}] {s}) U {r}))", "G({q} -> (!{p} W ({s} | {r})))",
             // the response at the next chunk, as written and spelled otherwise; until; weak until as precedence
             "G({p} -> X {s})", "G(!{p} | X {s})", "{p} U {s}", "{p} W {s}",
             // conjunctions of shapes over distinct propositions: {x}, {y} conditions on a and b, {X}, {Y} on c and d

@@ -65,6 +65,10 @@ class SpecificationPatternTest {
         // a negated proposition where the template negates p: p is the negation
         assertThat(shape("G(!ok -> F retry)").p()).isEqualTo(LtlParser.parse("!ok"));
         assertThat(shape("G(!!ok | F retry)").p()).isEqualTo(LtlParser.parse("!ok"));
+        // between q and r and after q until r with q for q & !r, but for existence, where r at q violates
+        assertThat(shape("G(open -> (!write W close))").scope()).isEqualTo(SpecificationPattern.Scope.AFTER_UNTIL);
+        assertThat(shape("G((open & F close) -> (ok U close))").scope()).isEqualTo(SpecificationPattern.Scope.BETWEEN);
+        assertThatThrownBy(() -> shape("G(open -> (!close U (write & !close)))")).isInstanceOf(SpecificationPattern.UnsupportedFormulaException.class);
         // weak until as precedence: the template's !p takes a condition that is no negation, p its negation
         SpecificationPattern.Shape weakUntil = shape("call W done");
         assertThat(weakUntil.kind()).isEqualTo(SpecificationPattern.Kind.PRECEDENCE);
