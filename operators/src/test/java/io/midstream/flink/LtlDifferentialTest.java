@@ -27,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LtlDifferentialTest {
     private static final String[] ATOMS = {"a", "b", "c", "d"};
+    /** The atoms as propositions: the traces say where each holds, so what a proposition would test of a chunk is never asked. */
+    private static final Propositions ATOM_PROPOSITIONS = atomPropositions();
     /** Dwyer et al.'s mappings, Konrad and Cheng's bounded response, the next-chunk response and until, written out here, not taken from the code under test. */
     private static final String[] SHAPES = {
             "G(!{p})", "F {r} -> (!{p} U {r})", "G({q} -> G(!{p}))", "G(({q} & !{r} & F {r}) -> (!{p} U {r}))", "G(({q} & !{r}) -> (!{p} W {r}))",
@@ -67,11 +69,7 @@ class LtlDifferentialTest {
         for (int t = 0; t < 120; t++) {
             traces.put("t" + t, trace(random));
         }
-        Map<String, Proposition> names = new LinkedHashMap<>();
-        for (String atom : ATOMS) {
-            names.put(atom, view -> false);
-        }
-        Map<String, Map<String, LtlOracle.Verdict>> cep = LtlTraceCheck.run(rules, new Propositions(names), traces);
+        Map<String, Map<String, LtlOracle.Verdict>> cep = LtlTraceCheck.run(rules, ATOM_PROPOSITIONS, traces);
 
         List<String> disagreements = new ArrayList<>();
         for (LtlRule rule : rules) {
@@ -98,11 +96,7 @@ class LtlDifferentialTest {
         traces.put("every-q-meets-p", List.of(step(), step("a"), step("b"), step("a", "b"), step()));
         traces.put("a-later-q-meets-c", List.of(step("a"), step("b"), step("a"), step("c"), step("b")));
         traces.put("a-q-still-waits", List.of(step("a", "b"), step("a")));
-        Map<String, Proposition> names = new LinkedHashMap<>();
-        for (String atom : ATOMS) {
-            names.put(atom, view -> false);
-        }
-        Map<String, Map<String, LtlOracle.Verdict>> cep = LtlTraceCheck.run(rules, new Propositions(names), traces);
+        Map<String, Map<String, LtlOracle.Verdict>> cep = LtlTraceCheck.run(rules, ATOM_PROPOSITIONS, traces);
 
         assertThat(cep.get("some")).containsEntry("every-q-meets-p", LtlOracle.Verdict.violatedAt(4))
                 .containsEntry("a-later-q-meets-c", LtlOracle.Verdict.holds()).containsEntry("a-q-still-waits", LtlOracle.Verdict.holds());
@@ -126,11 +120,7 @@ class LtlDifferentialTest {
         traces.put("answered", List.of(step("a"), step("b", "a"), step("b"), step()));
         traces.put("not-next", List.of(step(), step("a"), step(), step("b")));
         traces.put("ends-after-a", List.of(step("b"), step("a")));
-        Map<String, Proposition> names = new LinkedHashMap<>();
-        for (String atom : ATOMS) {
-            names.put(atom, view -> false);
-        }
-        Map<String, Map<String, LtlOracle.Verdict>> cep = LtlTraceCheck.run(rules, new Propositions(names), traces);
+        Map<String, Map<String, LtlOracle.Verdict>> cep = LtlTraceCheck.run(rules, ATOM_PROPOSITIONS, traces);
 
         assertThat(cep.get("next")).containsEntry("answered", LtlOracle.Verdict.holds()).containsEntry("not-next", LtlOracle.Verdict.violatedAt(2))
                 .containsEntry("ends-after-a", LtlOracle.Verdict.violatedAt(1));
@@ -138,6 +128,14 @@ class LtlDifferentialTest {
         for (LtlRule rule : rules) {
             traces.forEach((key, steps) -> assertThat(cep.get(rule.id()).get(key)).as(rule.id() + " " + key).isEqualTo(LtlOracle.verdict(rule.formula(), steps)));
         }
+    }
+
+    private static Propositions atomPropositions() {
+        Map<String, Proposition> names = new LinkedHashMap<>();
+        for (String atom : ATOMS) {
+            names.put(atom, view -> false);
+        }
+        return new Propositions(names);
     }
 
     private static LtlOracle.Step step(String... holds) {
