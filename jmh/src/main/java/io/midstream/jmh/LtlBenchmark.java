@@ -48,7 +48,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * LTL rules: parsing and compiling a rule; evaluating the shipped propositions on a chunk of
  * ordinary text, and on one whose recent text holds a literal of the secret expression (so that
- * the regular expression runs past its prefilter); and one rule's CEP operators (one per pattern)
+ * the regular expression runs past its prefilter); and one rule's CEP operators (one per pattern, all of them measured)
  * per chunk under Flink's test harness (100 sessions of 64 chunks, a BOUNDARY and a CHUNK event each, of which CEP gets those that a stage of the rule can take, with the marks of its triggers, as
  * in the job; watermarks every 256 events), beside a pass-through keyed operator on all the
  * events as the baseline of the harness's own cost.
@@ -93,6 +93,7 @@ public class LtlBenchmark {
         Random random = new Random(7);
         List<LtlEvent> list = new ArrayList<>();
         long time = 0;
+        long[] lastHolds = new long[SESSIONS];
         for (int s = 0; s < SESSIONS; s++) {
             list.add(new LtlEvent("t", "s" + s, LtlEvent.START, -1, 0, time, 0));
         }
@@ -102,10 +103,11 @@ public class LtlBenchmark {
                 long holds = random.nextInt(8) == 0 ? 1 : random.nextInt(8) == 0 ? 2 : 0;
                 list.add(new LtlEvent("t", "s" + s, LtlEvent.BOUNDARY, i, i, time, holds));
                 list.add(new LtlEvent("t", "s" + s, LtlEvent.CHUNK, i, i, time, holds));
+                lastHolds[s] = holds;
             }
         }
         for (int s = 0; s < SESSIONS; s++) {
-            list.add(new LtlEvent("t", "s" + s, LtlEvent.END, CHUNKS - 1, CHUNKS - 1, time, 0));
+            list.add(new LtlEvent("t", "s" + s, LtlEvent.END, CHUNKS - 1, CHUNKS - 1, time, lastHolds[s]));
         }
         events = list.toArray(LtlEvent[]::new);
     }
@@ -133,8 +135,8 @@ public class LtlBenchmark {
     public static class Operators {
         LtlEvents perChunk;
         LtlEvent[] cepEvents;
-        /** The rule's CEP operator, as in the job. */
-        KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> cep;
+        /** The rule's CEP operators, as in the job: one, or one per conjunct. */
+        List<KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert>> ceps = new ArrayList<>();
         KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, LtlEvent> passThrough;
 
         @Setup(Level.Invocation)
@@ -143,14 +145,20 @@ public class LtlBenchmark {
             List<LtlDetector.RulePattern> compiled = LtlDetector.compile(b.propositions, List.of(rule));
             perChunk = LtlEvents.of(compiled);
             cepEvents = b.eventsFor(perChunk);
-            cep = LtlHarness.rule(rule, compiled.get(0).compiled().pattern());
-            cep.open();
+            for (LtlDetector.RulePattern pattern : compiled) {
+                KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> cep = LtlHarness.rule(rule, pattern.compiled().pattern());
+                cep.open();
+                ceps.add(cep);
+            }
             passThrough = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new Forward(), LtlEvent::key, Types.STRING);
         }
 
         @TearDown(Level.Invocation)
         public void tearDown() throws Exception {
-            cep.close();
+            for (KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> cep : ceps) {
+                cep.close();
+            }
+            ceps.clear();
             passThrough.close();
         }
     }
@@ -158,7 +166,7 @@ public class LtlBenchmark {
     @Benchmark
     public Object parseAndCompile() {
         LtlRule rule = LtlRule.parse("bench", formula, Severity.medium);
-        return NFACompiler.compileFactory(LtlDetector.compile(propositions, List.of(rule)).get(0).compiled().pattern(), true);
+        return LtlDetector.compile(propositions, List.of(rule)).stream().map(p -> NFACompiler.compileFactory(p.compiled().pattern(), true)).toList();
     }
 
     @Benchmark
@@ -174,7 +182,10 @@ public class LtlBenchmark {
     @Benchmark
     @OperationsPerInvocation(SESSIONS * CHUNKS)
     public Object cepPerChunk(Operators o) throws Exception {
-        return run(o.cep, o.cepEvents);
+        for (KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> cep : o.ceps) {
+            run(cep, o.cepEvents);
+        }
+        return o.ceps;
     }
 
     /** The propositions operator's share besides the propositions: each chunk's trigger marks and events for the rule. */

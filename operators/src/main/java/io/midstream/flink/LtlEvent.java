@@ -23,6 +23,7 @@ public class LtlEvent {
     public int position;
     public long seq;
     public long time;
+    /** The propositions that hold at the chunk; at END, those of the last chunk, which {@code G F p} asks about. */
     public long holds;
     /**
      * Two bits per rule with {@link io.midstream.ltl.PastTimeMarks}, its {@code step}'s: slot k's

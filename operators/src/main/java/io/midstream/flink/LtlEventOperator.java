@@ -31,10 +31,11 @@ public final class LtlEventOperator extends AbstractStreamOperator<LtlEvent> imp
         this.events = events;
     }
 
-    /** Where a session is: the next chunk's position, the last timestamp given and its rules' pending triggers. */
+    /** Where a session is: the next chunk's position, the last timestamp given, the last chunk's propositions and its rules' pending triggers. */
     public static class LtlCursor {
         public int position;
         public long time = Long.MIN_VALUE;
+        public long holds;
         public long[] triggers;
     }
 
@@ -77,10 +78,11 @@ public final class LtlEventOperator extends AbstractStreamOperator<LtlEvent> imp
                 DetectorMetrics.since(evaluationNanos, start);
                 events.chunk(tenant, session, cursor.position, event.getSeq(), time, holds, cursor.triggers, this::emit);
                 cursor.position++;
+                cursor.holds = holds;
                 cursors.update(cursor);
             }
             case END -> {
-                emit(new LtlEvent(tenant, session, LtlEvent.END, cursor.position - 1, event.getSeq(), time, 0));
+                emit(new LtlEvent(tenant, session, LtlEvent.END, cursor.position - 1, event.getSeq(), time, cursor.holds));
                 cursors.clear();
             }
         }

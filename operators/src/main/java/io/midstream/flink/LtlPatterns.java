@@ -185,9 +185,9 @@ public final class LtlPatterns {
             // where no q can be followed by s before p, the first q violates it: absence of q after q
             return Guard.satisfiable(Guard.and(q, new Guard.Or(s, Guard.not(p)))) ? new Checked(kind, p, true) : new Checked(Kind.ABSENCE, q, false);
         }
-        if (kind == Kind.UNTIL && !Guard.satisfiable(s)) {
-            // s never comes: as existence of s, violated at the first chunk
-            return new Checked(Kind.EXISTENCE, s, false);
+        if (kind == Kind.UNTIL && !Guard.satisfiable(s) || kind == Kind.AT_END && !Guard.satisfiable(p)) {
+            // what must come never does: as existence of it, violated at the first chunk
+            return new Checked(Kind.EXISTENCE, kind == Kind.UNTIL ? s : p, false);
         }
         if (kind == Kind.NEXT_RESPONSE && !Guard.satisfiable(Guard.and(s, Guard.not(p)))) {
             // every answer is itself a trigger: a p starts a chain that no finite session ends, so p itself violates
@@ -227,6 +227,10 @@ public final class LtlPatterns {
             case UNTIL -> {
                 // before the first s, a chunk without p violates, and so does the end
                 return open(kind, scope, q, r).then("violation", On.chunk(s), or(On.chunk(Guard.and(Guard.not(p), Guard.not(s))), end), false).pattern;
+            }
+            case AT_END -> {
+                // END carries the last chunk's propositions
+                return Stages.begin("end", On.end(Guard.not(p))).pattern;
             }
             default -> throw new AssertionError(kind);
         }
@@ -335,7 +339,7 @@ public final class LtlPatterns {
         }
     }
 
-    /** An event of a kind; for BOUNDARY and CHUNK, where the guard holds. */
+    /** An event of a kind, where the guard (if any) holds. */
     static final class On extends SimpleCondition<LtlEvent> {
         private final byte kind;
         private final Guard guard;
@@ -351,6 +355,11 @@ public final class LtlPatterns {
 
         static On end() {
             return new On(LtlEvent.END, null);
+        }
+
+        /** END where the guard holds of the last chunk's propositions. */
+        static On end(Guard lastChunk) {
+            return new On(LtlEvent.END, lastChunk);
         }
 
         static On boundary(Guard guard) {

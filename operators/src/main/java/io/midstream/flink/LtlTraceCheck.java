@@ -39,12 +39,13 @@ public final class LtlTraceCheck {
         traces.forEach((key, steps) -> {
             events.add(new LtlEvent("", key, LtlEvent.START, -1, 0, steps.get(0).time(), 0));
             long[] state = perChunk.newState();
+            long holds = 0;
             for (int i = 0; i < steps.size(); i++) {
-                long holds = Propositions.bitsOf(List.copyOf(steps.get(i).holds()), bits);
+                holds = Propositions.bitsOf(List.copyOf(steps.get(i).holds()), bits);
                 perChunk.chunk("", key, i, i, steps.get(i).time(), holds, state, events::add);
             }
             int last = steps.size() - 1;
-            events.add(new LtlEvent("", key, LtlEvent.END, last, last, steps.get(last).time(), 0));
+            events.add(new LtlEvent("", key, LtlEvent.END, last, last, steps.get(last).time(), holds));
         });
         // one stream in time order, as a watermark needs; each session keeps its own order
         events.sort(Comparator.comparingLong((LtlEvent e) -> e.time).thenComparing(new LtlEvent.Order()));

@@ -1,6 +1,7 @@
 package io.midstream.ltl;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,16 +11,18 @@ import java.util.Set;
 /**
  * The property specification patterns of Dwyer, Avrunin and Corbett (ICSE 1999) in their LTL
  * mappings, with bounded response after Konrad and Cheng (ICSE 2005), a response at the next
- * chunk (globally: {@code G(p -> X s)}, X strong as in LTLf) and until ({@code p U s}): which
+ * chunk (globally: {@code G(p -> X s)}, X strong as in LTLf), until ({@code p U s}) and p at the
+ * last chunk ({@code G F p} and {@code F G p}, which LTLf makes the same): which
  * pattern and scope a formula is, and its propositional parts p, s (the pattern's), q, r (the
  * scope's) and bound b.
  * A formula fits when it is one of the templates below with any condition on one chunk put for
- * p, s, q and r; conjunctions and disjunctions may be written in any order. A conjunction of
- * such formulas over distinct propositions is its conjuncts' shapes ({@link #shapes}).
+ * p, s, q and r; conjunctions and disjunctions may be written in any order; a condition alone is
+ * one on the first chunk. A conjunction of such formulas over distinct propositions is its
+ * conjuncts' shapes ({@link #shapes}), and so is {@code G(q -> (p U r))}.
  */
 public final class SpecificationPattern {
     public enum Kind {
-        ABSENCE, EXISTENCE, UNIVERSALITY, PRECEDENCE, RESPONSE, BOUNDED_RESPONSE, NEXT_RESPONSE, UNTIL;
+        ABSENCE, EXISTENCE, UNIVERSALITY, PRECEDENCE, RESPONSE, BOUNDED_RESPONSE, NEXT_RESPONSE, UNTIL, AT_END;
 
         /** Whether a trigger waits for s: only its oldest unanswered trigger can decide ({@link PendingTrigger}). */
         public boolean waitsForAnswer() {
@@ -85,6 +88,9 @@ public final class SpecificationPattern {
         TEMPLATES.add(new Template(Kind.PRECEDENCE, Scope.AFTER, "G(!q) | F(q & (!p W s))", true, true));
         add(Kind.NEXT_RESPONSE, Scope.GLOBALLY, "G(p -> X s)");
         add(Kind.UNTIL, Scope.GLOBALLY, "p U s");
+        // on a finite trace both say that p holds at the last chunk
+        add(Kind.AT_END, Scope.GLOBALLY, "G(F(p))");
+        add(Kind.AT_END, Scope.GLOBALLY, "F(G(p))");
     }
 
     private static void add(Kind kind, Scope scope, String template) {
@@ -129,6 +135,10 @@ public final class SpecificationPattern {
                 }
             }
         }
+        if (f.propositional()) {
+            // a condition on the first chunk: false U s
+            return new Shape(Kind.UNTIL, Scope.GLOBALLY, new Formula.Constant(false), f, null, null, null, false);
+        }
         throw new UnsupportedFormulaException(Formula.print(f), "the sub-formula " + Formula.print(closest)
                 + " fits none of the supported shapes");
     }
@@ -152,11 +162,15 @@ public final class SpecificationPattern {
         try {
             shapes.add(of(f));
         } catch (UnsupportedFormulaException e) {
-            if (!(f instanceof Formula.And)) {
-                throw e;
+            List<Shape> expanded = expanded(f);
+            if (expanded.isEmpty()) {
+                if (!(f instanceof Formula.And)) {
+                    throw e;
+                }
+                Formula.children(f).forEach(conjunct -> conjuncts(whole, conjunct, shapes, seen));
+                return;
             }
-            Formula.children(f).forEach(conjunct -> conjuncts(whole, conjunct, shapes, seen));
-            return;
+            shapes.addAll(expanded);
         }
         for (String name : Formula.propositions(f)) {
             if (!seen.add(name)) {
@@ -166,6 +180,39 @@ public final class SpecificationPattern {
         }
     }
 
+    /**
+     * The shapes of a formula that is the conjunction of shapes sharing propositions in a way that
+     * cannot decide it sooner than its first conjunct: {@code G(q -> (p U r))} is {@code G(q -> (p W r))
+     * & G(q -> F r)} (as {@code p U r} is {@code (p W r) & F r}). Where neither conjunct is violated
+     * yet, one more chunk with r meets every pending obligation of both, also a q of its own; where r
+     * is unsatisfiable, the response is violated at the first q, before which the session could
+     * still end satisfied. Empty where the formula is no such conjunction.
+     */
+    private static List<Shape> expanded(Formula f) {
+        Formula normal = normal(f);
+        for (boolean negating : new boolean[] {false, true}) {
+            for (Expansion x : EXPANSIONS) {
+                List<Bindings> found = new Matcher(negating).match(x.formula(), normal, 0, Bindings.NONE);
+                if (!found.isEmpty()) {
+                    return x.parts().stream().map(part -> of(substituted(part, found.get(0).vars()))).toList();
+                }
+            }
+        }
+        return List.of();
+    }
+
+    private record Expansion(Formula formula, List<Formula> parts) {
+        Expansion(String formula, String... parts) {
+            this(normal(LtlParser.parse(formula)), Arrays.stream(parts).map(LtlParser::parse).toList());
+        }
+    }
+
+    private static final List<Expansion> EXPANSIONS = List.of(new Expansion("G(q -> (p U r))", "G(q -> (p W r))", "G(q -> F r)"));
+
+    private static Formula substituted(Formula f, Map<String, Formula> vars) {
+        return f instanceof Formula.Prop v && vars.containsKey(v.name()) ? vars.get(v.name()) : Formula.mapOperands(f, g -> substituted(g, vars));
+    }
+
     private static Shape shape(Template t, Bindings b) {
         return new Shape(t.kind(), t.scope(), b.vars.get("p"), b.vars.get("s"), b.vars.get("q"), b.vars.get("r"), b.bound, t.someQ());
     }
@@ -173,12 +220,14 @@ public final class SpecificationPattern {
     /**
      * Other spellings of the same formula made one: an implication as a disjunction ({@code a -> b}
      * as {@code !a | b}), and a negation moved inside F and G ({@code !F a} as {@code G !a}, {@code
-     * !G a} as {@code F !a}). Each step keeps the meaning, so a formula that fits a template in this
-     * form is an instance of it. Double negations stay: a template's {@code !p} takes {@code !!a}.
+     * !G a} as {@code F !a}), release as weak until ({@code a R b} as {@code b W (a & b)}), F over a
+     * disjunction, G over a conjunction and {@code (a U b) | G a} as {@code a W b} ({@link #merged}). Each step keeps the meaning, so a
+     * formula that fits a template in this form is an instance of it. Double negations stay: a
+     * template's {@code !p} takes {@code !!a}.
      */
     static Formula normal(Formula f) {
         if (f instanceof Formula.Implies i) {
-            return new Formula.Or(normal(new Formula.Not(i.left())), normal(i.right()));
+            return merged(new Formula.Or(normal(new Formula.Not(i.left())), normal(i.right())));
         }
         if (f instanceof Formula.Not n && n.operand() instanceof Formula.Eventually e) {
             return new Formula.Always(normal(new Formula.Not(e.operand())));
@@ -186,7 +235,30 @@ public final class SpecificationPattern {
         if (f instanceof Formula.Not n && n.operand() instanceof Formula.Always a) {
             return new Formula.Eventually(normal(new Formula.Not(a.operand())));
         }
-        return Formula.mapOperands(f, SpecificationPattern::normal);
+        if (f instanceof Formula.Release r) {
+            // a R b: b holds up to and with the first a, or to the end
+            return normal(new Formula.WeakUntil(r.right(), new Formula.And(r.left(), r.right())));
+        }
+        return merged(Formula.mapOperands(f, SpecificationPattern::normal));
+    }
+
+    /** F distributes over |, G over &: {@code F a | F b} as {@code F(a | b)}, {@code G a & G b} as {@code G(a & b)}; and weak until spelled out. */
+    private static Formula merged(Formula f) {
+        if (f instanceof Formula.Or o && o.left() instanceof Formula.Eventually a && o.right() instanceof Formula.Eventually b) {
+            return new Formula.Eventually(new Formula.Or(a.operand(), b.operand()));
+        }
+        if (f instanceof Formula.And o && o.left() instanceof Formula.Always a && o.right() instanceof Formula.Always b) {
+            return new Formula.Always(new Formula.And(a.operand(), b.operand()));
+        }
+        if (f instanceof Formula.Or o) {
+            // (a U b) | G a, either way round, is a W b
+            for (Formula[] pair : new Formula[][] {{o.left(), o.right()}, {o.right(), o.left()}}) {
+                if (pair[0] instanceof Formula.Until u && pair[1] instanceof Formula.Always g && g.operand().equals(u.left())) {
+                    return new Formula.WeakUntil(u.left(), u.right());
+                }
+            }
+        }
+        return f;
     }
 
     /** The supported shapes, one a line, for messages and the README. */
@@ -199,6 +271,8 @@ public final class SpecificationPattern {
             }
         }
         out.append("  (between and after_until also take q for q & !r, but for existence)\n");
+        out.append(String.format("  %-16s %-11s %s%n", "condition", "first chunk", "p, a condition alone: it holds at the first chunk"));
+        out.append(String.format("  %-16s %-11s %s%n", "until", "after q", "G(q -> (p U r)), as G(q -> (p W r)) & G(q -> F r)"));
         out.append(String.format("  %-16s %-11s %s%n", "conjunction", "of shapes", "A & B, A and B shapes above that share no proposition"));
         return out.toString();
     }

@@ -29,7 +29,7 @@ class LtlDifferentialTest {
     private static final String[] ATOMS = {"a", "b", "c", "d"};
     /** The atoms as propositions: the traces say where each holds, so what a proposition would test of a chunk is never asked. */
     private static final Propositions ATOM_PROPOSITIONS = atomPropositions();
-    /** Dwyer et al.'s mappings, Konrad and Cheng's bounded response, the next-chunk response and until, written out here, not taken from the code under test. */
+    /** Dwyer et al.'s mappings, Konrad and Cheng's bounded response, the next-chunk response, until and other spellings, written out here, not taken from the code under test. */
     private static final String[] SHAPES = {
             "G(!{p})", "F {r} -> (!{p} U {r})", "G({q} -> G(!{p}))", "G(({q} & !{r} & F {r}) -> (!{p} U {r}))", "G(({q} & !{r}) -> (!{p} W {r}))",
             "F({p})", "!{r} W ({p} & !{r})", "G(!{q}) | F({q} & F({p}))", "G(({q} & !{r}) -> (!{r} W ({p} & !{r})))", "G(({q} & !{r}) -> (!{r} U ({p} & !{r})))",
@@ -46,6 +46,10 @@ class LtlDifferentialTest {
             "G({q} -> (!{p} W {r}))", "G(({q} & F {r}) -> (({p} -> F[<={b}] {s}) U {r}))", "G({q} -> (!{p} W ({s} | {r})))",
             // the response at the next chunk, as written and spelled otherwise; until; weak until as precedence
             "G({p} -> X {s})", "G(!{p} | X {s})", "{p} U {s}", "{p} W {s}",
+            // a condition on the first chunk; release; F over |, G over &; weak until spelled out; until after each q
+            "{p}", "{p} R {s}", "F {p} | F {s}", "G({p}) & G({q} -> {s})", "({p} U {s}) | G {p}", "G({q} -> ({p} U {r}))",
+            // p at the last chunk
+            "G(F({p}))", "F(G({p}))",
             // conjunctions of shapes over distinct propositions: {x}, {y} conditions on a and b, {X}, {Y} on c and d
             "G({x} -> F[<={b}] {y}) & G(!{X})", "F({x}) & (!{X} W {Y})", "(F {y} -> ({x} U {y})) & (G(!{X}) | F({X} & F({Y})))",
             "G(({x} & !{y}) -> (!{x} W {y})) & G({X} -> F {Y})", "G({x} -> X {y}) & G(!{X} | F[<={b}] {Y})",

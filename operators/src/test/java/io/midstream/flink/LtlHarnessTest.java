@@ -75,6 +75,7 @@ class LtlHarnessTest {
             assertThat(h.extractOutputValues()).extracting(e -> e.kind, e -> e.position).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(LtlEvent.START, -1), org.assertj.core.groups.Tuple.tuple(LtlEvent.CHUNK, 1),
                     org.assertj.core.groups.Tuple.tuple(LtlEvent.END, 1));
+            assertThat(h.extractOutputValues().get(2).holds).as("END carries the last chunk's propositions").isEqualTo(1L);
         }
     }
 

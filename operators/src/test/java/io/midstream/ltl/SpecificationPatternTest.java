@@ -26,7 +26,7 @@ class SpecificationPatternTest {
 
     @Test
     void refusesWhatItCannotCompileAndSaysWhy() {
-        for (String outside : new String[] {"G(p -> X X q)", "F G p", "p U (q U r)", "G(p -> F q) | G !r", "G(p -> F[<=3] F q)"}) {
+        for (String outside : new String[] {"G(p -> X X q)", "F(p & F q)", "p U (q U r)", "G(p -> F q) | G !r", "G(p -> F[<=3] F q)"}) {
             assertThatThrownBy(() -> SpecificationPattern.shapes(LtlParser.parse(outside)))
                     .isInstanceOf(SpecificationPattern.UnsupportedFormulaException.class)
                     .hasMessageContaining("the sub-formula")
@@ -49,9 +49,61 @@ class SpecificationPatternTest {
         // conjuncts that share a proposition can decide the conjunction before either does alone
         assertThatThrownBy(() -> SpecificationPattern.shapes(LtlParser.parse("G(c -> F[<=1] a) & G(!a)")))
                 .hasMessageStartingWith("cannot compile G (c -> F[<=1] a) & G !a to a CEP pattern: its conjuncts share the proposition a");
-        // a conjunction of conditions on one chunk is no shape
-        assertThatThrownBy(() -> SpecificationPattern.shapes(LtlParser.parse("p & G(!r)")))
-                .hasMessageStartingWith("cannot compile p to a CEP pattern");
+        // a condition alone is one on the first chunk, a conjunct like any other
+        assertThat(SpecificationPattern.shapes(LtlParser.parse("p & G(!r)"))).extracting(SpecificationPattern.Shape::kind)
+                .containsExactly(SpecificationPattern.Kind.UNTIL, SpecificationPattern.Kind.ABSENCE);
+        assertThatThrownBy(() -> SpecificationPattern.shapes(LtlParser.parse("p & X q")))
+                .hasMessageStartingWith("cannot compile X q to a CEP pattern");
+    }
+
+    @Test
+    void aConditionAloneHoldsAtTheFirstChunk() {
+        SpecificationPattern.Shape first = shape("ok | !retry");
+        assertThat(first.kind()).isEqualTo(SpecificationPattern.Kind.UNTIL);
+        assertThat(first.p()).isEqualTo(LtlParser.parse("false"));
+        assertThat(first.s()).isEqualTo(LtlParser.parse("ok | !retry"));
+        assertThat(shape("true").s()).isEqualTo(LtlParser.parse("true"));
+    }
+
+    @Test
+    void alwaysEventuallyAndEventuallyAlwaysAskForTheLastChunk() {
+        for (String f : new String[] {"G F done", "F G done", "[]<>done", "F(G(done))"}) {
+            SpecificationPattern.Shape last = shape(f);
+            assertThat(last.kind()).as(f).isEqualTo(SpecificationPattern.Kind.AT_END);
+            assertThat(last.p()).as(f).isEqualTo(LtlParser.parse("done"));
+        }
+    }
+
+    @Test
+    void strongUntilAfterEachQIsAWeakUntilAndAResponse() {
+        assertThat(SpecificationPattern.shapes(LtlParser.parse("G(call -> (waiting U result))")))
+                .extracting(SpecificationPattern.Shape::kind, SpecificationPattern.Shape::scope, SpecificationPattern.Shape::p,
+                        SpecificationPattern.Shape::s, SpecificationPattern.Shape::q, SpecificationPattern.Shape::r)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SpecificationPattern.Kind.UNIVERSALITY, SpecificationPattern.Scope.AFTER_UNTIL,
+                                LtlParser.parse("waiting"), null, LtlParser.parse("call"), LtlParser.parse("result")),
+                        org.assertj.core.groups.Tuple.tuple(SpecificationPattern.Kind.RESPONSE, SpecificationPattern.Scope.GLOBALLY,
+                                LtlParser.parse("call"), LtlParser.parse("result"), null, null));
+        // its two parts share propositions by construction; another conjunct still may not
+        assertThat(SpecificationPattern.shapes(LtlParser.parse("G(!call | (!error U result)) & G(!leak)"))).hasSize(3);
+        assertThatThrownBy(() -> SpecificationPattern.shapes(LtlParser.parse("G(call -> (waiting U result)) & G(!result)")))
+                .hasMessageContaining("its conjuncts share the proposition result");
+    }
+
+    @Test
+    void takesReleaseDistributedFAndGAndWeakUntilSpelledOut() {
+        // a R b is b W (a & b): b up to and with the first a
+        SpecificationPattern.Shape release = shape("done R ok");
+        assertThat(SpecificationPattern.normal(LtlParser.parse("done R ok"))).isEqualTo(LtlParser.parse("ok W (done & ok)"));
+        assertThat(release.kind()).isIn(SpecificationPattern.Kind.PRECEDENCE, SpecificationPattern.Kind.EXISTENCE);
+        SpecificationPattern.Shape either = shape("F a | F (b & c)");
+        assertThat(either.kind()).isEqualTo(SpecificationPattern.Kind.EXISTENCE);
+        assertThat(either.p()).isEqualTo(LtlParser.parse("a | (b & c)"));
+        // G over a conjunction: conjuncts that share a proposition are one universality
+        SpecificationPattern.Shape both = shape("G(ok) & G(ok -> !leak) & G(!late)");
+        assertThat(both.kind()).isEqualTo(SpecificationPattern.Kind.UNIVERSALITY);
+        assertThat(both.p()).isEqualTo(LtlParser.parse("ok & (!ok | !leak) & !late"));
+        assertThat(shape("G(!write) | (!write U auth)").kind()).isEqualTo(SpecificationPattern.Kind.PRECEDENCE);
+        assertThat(shape("G(!write) | (!write U auth)").s()).isEqualTo(LtlParser.parse("auth"));
     }
 
     @Test
