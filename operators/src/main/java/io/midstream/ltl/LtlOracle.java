@@ -39,7 +39,7 @@ public final class LtlOracle {
             if (i == trace.size() - 1) {
                 return endingHereHolds ? Verdict.holds() : Verdict.violatedAt(i);
             }
-            Obligation rest = Progression.next(o, step.holds()::contains, step.time());
+            Obligation rest = Obligation.canonical(Progression.next(o, step.holds()::contains, step.time()));
             if (!endingHereHolds && (rest.equals(Obligation.FALSE) || !Satisfiability.satisfiable(rest, step.time()))) {
                 return Verdict.violatedAt(i);
             }

@@ -1,6 +1,8 @@
 package io.midstream.ltl;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -113,6 +115,130 @@ sealed interface Obligation {
 
     static Obligation or(Obligation a, Obligation b) {
         return join(a, b, false);
+    }
+
+    /**
+     * The same obligation as a disjunction of conjunctions of its parts that are neither (literals
+     * and temporal nodes), with no conjunction that implies another and no part that another of
+     * its conjunction implies ({@link #implies}): equivalent obligations
+     * that progression spells with other nestings of {@code &} and {@code |} come out equal, and
+     * since a formula's progressions are built from finitely many such parts, a search over them
+     * visits finitely many. Left as it is where that form would exceed {@link #MAX_CLAUSES}.
+     */
+    static Obligation canonical(Obligation o) {
+        List<Set<Obligation>> clauses = clauses(o);
+        if (clauses == null) {
+            return o;
+        }
+        Obligation out = FALSE;
+        for (Set<Obligation> clause : clauses) {
+            Obligation conjunction = TRUE;
+            for (Obligation part : clause) {
+                conjunction = and(conjunction, part);
+            }
+            out = or(out, conjunction);
+        }
+        return out;
+    }
+
+    /** The most conjunctions that {@link #canonical} spells out. */
+    int MAX_CLAUSES = 4096;
+
+    /** The conjunctions, none containing another, or null past {@link #MAX_CLAUSES}. */
+    private static List<Set<Obligation>> clauses(Obligation o) {
+        if (o instanceof Const c) {
+            return c.value() ? List.of(Set.of()) : List.of();
+        }
+        if (o instanceof Or or) {
+            List<Set<Obligation>> out = new ArrayList<>();
+            for (Obligation x : or.operands()) {
+                List<Set<Obligation>> more = clauses(x);
+                if (more == null) {
+                    return null;
+                }
+                out.addAll(more);
+            }
+            return minimal(out);
+        }
+        if (o instanceof And and) {
+            List<Set<Obligation>> out = List.of(Set.of());
+            for (Obligation x : and.operands()) {
+                List<Set<Obligation>> right = clauses(x);
+                if (right == null || (long) out.size() * right.size() > MAX_CLAUSES) {
+                    return null;
+                }
+                List<Set<Obligation>> product = new ArrayList<>();
+                for (Set<Obligation> a : out) {
+                    for (Set<Obligation> b : right) {
+                        Set<Obligation> both = new HashSet<>(a);
+                        both.addAll(b);
+                        if (!contradictory(both)) {
+                            product.add(strongest(both));
+                        }
+                    }
+                }
+                out = minimal(product);
+            }
+            return out;
+        }
+        return List.of(Set.of(o));
+    }
+
+    /**
+     * Whether a implies b, as far as their forms tell: the same, or the same bounded obligation
+     * with a tighter bound (eventually within 3 chunks implies within 5; always for 5 implies for 3).
+     * So a trigger's deadline makes a later one of the same answer redundant, as in {@link PendingTrigger}.
+     */
+    private static boolean implies(Obligation a, Obligation b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        if (a instanceof Deadline x && b instanceof Deadline y && x.eventually() == y.eventually() && x.operand().equals(y.operand())) {
+            return x.eventually() ? x.deadline() <= y.deadline() : x.deadline() >= y.deadline();
+        }
+        if (a instanceof StepBounded x && b instanceof StepBounded y && x.eventually() == y.eventually() && x.operand().equals(y.operand())) {
+            return x.eventually() ? x.chunks() <= y.chunks() : x.chunks() >= y.chunks();
+        }
+        return false;
+    }
+
+    /** A conjunction without the parts that another of its parts implies. */
+    private static Set<Obligation> strongest(Set<Obligation> clause) {
+        Set<Obligation> kept = new HashSet<>();
+        for (Obligation part : clause) {
+            if (clause.stream().noneMatch(other -> other != part && !other.equals(part) && implies(other, part))) {
+                kept.add(part);
+            }
+        }
+        return kept;
+    }
+
+    /** Whether conjunction a implies conjunction b: each part of b is implied by one of a. */
+    private static boolean implies(Set<Obligation> a, Set<Obligation> b) {
+        return b.stream().allMatch(y -> a.stream().anyMatch(x -> implies(x, y)));
+    }
+
+    private static boolean contradictory(Set<Obligation> clause) {
+        for (Obligation o : clause) {
+            if (o instanceof Lit lit && clause.contains(new Lit(lit.name(), !lit.positive()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Without the conjunctions that imply another (a | (a & b) is a), and of equal ones one. */
+    private static List<Set<Obligation>> minimal(List<Set<Obligation>> clauses) {
+        List<Set<Obligation>> sorted = new ArrayList<>(clauses);
+        sorted.sort(java.util.Comparator.comparingInt(Set::size));
+        List<Set<Obligation>> kept = new ArrayList<>();
+        for (Set<Obligation> c : sorted) {
+            if (kept.stream().noneMatch(k -> implies(c, k))) {
+                kept.removeIf(k -> implies(k, c));
+                kept.add(c);
+            }
+        }
+        return kept;
     }
 
     /** A conjunction (or disjunction) flattened, without duplicates, with constants folded. */

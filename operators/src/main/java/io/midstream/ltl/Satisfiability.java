@@ -9,14 +9,14 @@ import java.util.function.Predicate;
 /**
  * Whether some non-empty finite trace satisfies an obligation: a search over its progressions,
  * one branch per valuation of its propositions and per distinct choice of the next position's
- * time (now, or just past one of the pending deadlines; times never go back). Deadlines are kept
- * relative to the current time, so the search visits finitely many obligations.
+ * time ({@link #times}; times never go back). Deadlines are kept relative to the current time,
+ * so the search visits finitely many obligations.
  */
 final class Satisfiability {
     /**
      * Past this many obligations, or this many nodes in all of them, the search gives up and answers
-     * "satisfiable", which only delays a verdict: obligations are not kept in a normal form, and
-     * nested temporal operators can make them grow with each step (hashing each new one reads it all).
+     * "satisfiable", which only delays a verdict. Obligations are kept in {@link Obligation#canonical}
+     * form, so the search ends, but their number can be exponential in the formula's size.
      */
     private static final int MAX_STATES = 50_000;
     private static final long MAX_NODES = 200_000;
@@ -25,7 +25,7 @@ final class Satisfiability {
     private Satisfiability() {}
 
     static boolean satisfiable(Obligation start, long now) {
-        Obligation first = shift(start, -now);
+        Obligation first = Obligation.canonical(shift(start, -now));
         Set<String> names = new TreeSet<>();
         propositions(first, names);
         if (names.size() > MAX_PROPOSITIONS) {
@@ -39,16 +39,14 @@ final class Satisfiability {
         long nodes = 0;
         while (!queue.isEmpty()) {
             Obligation o = queue.poll();
-            Set<Long> times = new TreeSet<>();
-            times.add(0L);
-            deadlines(o, times);
+            Set<Long> times = times(o);
             for (long time : times) {
                 for (int valuation = 0; valuation < 1 << atoms.length; valuation++) {
                     Predicate<String> holds = holds(atoms, valuation);
                     if (Progression.last(o, holds, time)) {
                         return true;
                     }
-                    Obligation rest = shift(Progression.next(o, holds, time), -time);
+                    Obligation rest = Obligation.canonical(shift(Progression.next(o, holds, time), -time));
                     nodes += size(rest);
                     if (nodes > MAX_NODES) {
                         return true;
@@ -91,12 +89,40 @@ final class Satisfiability {
         Obligation.children(o).forEach(x -> propositions(x, into));
     }
 
-    /** The times just past each pending deadline: the only times at which the next position's answer can change. */
-    private static void deadlines(Obligation o, Set<Long> into) {
-        if (o instanceof Obligation.Deadline d && d.deadline() >= 0) {
-            into.add(d.deadline() + 1);
+    /**
+     * Times for the next position, now being 0: one of each span of times in which every pending
+     * deadline d is met or missed alike and every deadline t + m that a time bound m anchored
+     * there would set falls on the same side of each d, the first of the span. So 0, d + 1 and
+     * d - m + 1: the first where the position misses d, and where t + m passes it (a bound
+     * anchored earlier sets a deadline before d, later one after it: "p before d, then q within
+     * m of p but after d" needs p in (d - m, d]). The first time of a span sets a deadline t + m
+     * equal to no d unless the span has only that time, so no future time is lost to a tie.
+     */
+    private static Set<Long> times(Obligation o) {
+        Set<Long> deadlines = new TreeSet<>();
+        Set<Long> bounds = new TreeSet<>();
+        collect(o, deadlines, bounds);
+        Set<Long> times = new TreeSet<>();
+        times.add(0L);
+        for (long d : deadlines) {
+            times.add(d + 1);
+            for (long m : bounds) {
+                if (d - m + 1 > 0) {
+                    times.add(d - m + 1);
+                }
+            }
         }
-        Obligation.children(o).forEach(x -> deadlines(x, into));
+        return times;
+    }
+
+    private static void collect(Obligation o, Set<Long> deadlines, Set<Long> bounds) {
+        if (o instanceof Obligation.Deadline d && d.deadline() >= 0) {
+            deadlines.add(d.deadline());
+        }
+        if (o instanceof Obligation.TimeBounded b) {
+            bounds.add(b.millis());
+        }
+        Obligation.children(o).forEach(x -> collect(x, deadlines, bounds));
     }
 
     private static Obligation shift(Obligation o, long delta) {
