@@ -185,9 +185,10 @@ public final class LtlPatterns {
             // where no q can be followed by s before p, the first q violates it: absence of q after q
             return Guard.satisfiable(Guard.and(q, new Guard.Or(s, Guard.not(p)))) ? new Checked(kind, p, true) : new Checked(Kind.ABSENCE, q, false);
         }
-        if (kind == Kind.UNTIL && !Guard.satisfiable(s) || kind == Kind.AT_END && !Guard.satisfiable(p)) {
+        Guard mustCome = kind == Kind.UNTIL ? s : kind == Kind.AT_END ? p : null;
+        if (mustCome != null && !Guard.satisfiable(mustCome)) {
             // what must come never does: as existence of it, violated at the first chunk
-            return new Checked(Kind.EXISTENCE, kind == Kind.UNTIL ? s : p, false);
+            return new Checked(Kind.EXISTENCE, mustCome, false);
         }
         if (kind == Kind.NEXT_RESPONSE && !Guard.satisfiable(Guard.and(s, Guard.not(p)))) {
             // every answer is itself a trigger: a p starts a chain that no finite session ends, so p itself violates

@@ -206,7 +206,7 @@ sealed interface Obligation {
     private static Set<Obligation> strongest(Set<Obligation> clause) {
         Set<Obligation> kept = new HashSet<>();
         for (Obligation part : clause) {
-            if (clause.stream().noneMatch(other -> other != part && !other.equals(part) && implies(other, part))) {
+            if (clause.stream().noneMatch(other -> !other.equals(part) && implies(other, part))) {
                 kept.add(part);
             }
         }

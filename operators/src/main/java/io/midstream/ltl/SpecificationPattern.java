@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The property specification patterns of Dwyer, Avrunin and Corbett (ICSE 1999) in their LTL
@@ -126,14 +127,9 @@ public final class SpecificationPattern {
                 closest = m.failedAt;
             }
         }
-        Formula normal = normal(f);
-        for (boolean negating : new boolean[] {false, true}) {
-            for (Template t : TEMPLATES) {
-                List<Bindings> found = new Matcher(negating).match(t.normal(), normal, 0, Bindings.NONE);
-                if (!found.isEmpty()) {
-                    return shape(t, found.get(0));
-                }
-            }
+        Map.Entry<Template, Bindings> fit = fitInNormalForm(TEMPLATES, Template::normal, normal(f));
+        if (fit != null) {
+            return shape(fit.getKey(), fit.getValue());
         }
         if (f.propositional()) {
             // a condition on the first chunk: false U s
@@ -189,16 +185,25 @@ public final class SpecificationPattern {
      * still end satisfied. Empty where the formula is no such conjunction.
      */
     private static List<Shape> expanded(Formula f) {
-        Formula normal = normal(f);
+        Map.Entry<Expansion, Bindings> fit = fitInNormalForm(EXPANSIONS, Expansion::formula, normal(f));
+        return fit == null ? List.of() : fit.getKey().parts().stream().map(part -> of(substituted(part, fit.getValue().vars()))).toList();
+    }
+
+    /**
+     * The first of the forms (in normal form) that a formula in normal form fits, with its
+     * bindings, or null; a form's {@code !p} takes a condition that is no negation only in a
+     * second pass over all of them.
+     */
+    private static <T> Map.Entry<T, Bindings> fitInNormalForm(List<T> forms, Function<T, Formula> formOf, Formula normal) {
         for (boolean negating : new boolean[] {false, true}) {
-            for (Expansion x : EXPANSIONS) {
-                List<Bindings> found = new Matcher(negating).match(x.formula(), normal, 0, Bindings.NONE);
+            for (T form : forms) {
+                List<Bindings> found = new Matcher(negating).match(formOf.apply(form), normal, 0, Bindings.NONE);
                 if (!found.isEmpty()) {
-                    return x.parts().stream().map(part -> of(substituted(part, found.get(0).vars()))).toList();
+                    return Map.entry(form, found.get(0));
                 }
             }
         }
-        return List.of();
+        return null;
     }
 
     private record Expansion(Formula formula, List<Formula> parts) {
