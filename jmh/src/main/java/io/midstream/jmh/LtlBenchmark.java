@@ -123,7 +123,7 @@ public class LtlBenchmark {
             if (e.kind == LtlEvent.CHUNK) {
                 long[] state = states.computeIfAbsent(e.session, s -> perChunk.newState());
                 perChunk.chunk(e.tenant, e.session, e.position, e.seq, e.time, e.holds, state, out::add);
-            } else if (e.kind != LtlEvent.BOUNDARY) {
+            } else if (e.kind == LtlEvent.END || e.kind == LtlEvent.START && perChunk.wantsStart()) {
                 out.add(e);
             }
         }

@@ -69,7 +69,9 @@ public final class LtlEventOperator extends AbstractStreamOperator<LtlEvent> imp
         String session = event.getSessionId();
         switch (event.getKind()) {
             case START -> {
-                emit(new LtlEvent(tenant, session, LtlEvent.START, -1, event.getSeq(), time, 0));
+                if (events.wantsStart()) {
+                    emit(new LtlEvent(tenant, session, LtlEvent.START, -1, event.getSeq(), time, 0));
+                }
                 cursors.update(cursor);
             }
             case CHUNK -> {

@@ -44,6 +44,11 @@ public final class LtlEvents implements Serializable {
         return new LtlEvents(needed, patterns.stream().map(p -> p.compiled().marks()).filter(Objects::nonNull).toArray(PastTimeMarks[]::new));
     }
 
+    /** Whether some rule's pattern takes a session's START event: most begin at a chunk. */
+    public boolean wantsStart() {
+        return needed.start();
+    }
+
     /** What a session's marks start from. */
     public long[] newState() {
         long[] state = new long[1 + marks.length * PastTimeMarks.STATE_LONGS];
@@ -57,7 +62,9 @@ public final class LtlEvents implements Serializable {
      * was pending across the restore is decided at the next chunk its pattern reads past it, or at
      * END, rather than at its last chunk: late, never missed. A precedence after some q decides
      * from the first q after the restore, as if the session began there; a response at the next
-     * chunk decides a trigger pending across the restore at the chunk after it, as without one.
+     * chunk decides a trigger pending across the restore at the chunk after it, as without one. A
+     * scope's segment that was open across the restore is not known: absence, universality and
+     * precedence in it are checked again from the next q that opens one.
      */
     public boolean owns(long[] state) {
         return state != null && state.length == 1 + marks.length * PastTimeMarks.STATE_LONGS && state[0] == fingerprint;

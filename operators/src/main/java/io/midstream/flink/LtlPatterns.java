@@ -6,6 +6,7 @@ import io.midstream.ltl.NextChunkTrigger;
 import io.midstream.ltl.PastTimeMarks;
 import io.midstream.ltl.PendingTrigger;
 import io.midstream.ltl.PrecedenceAfterSomeQ;
+import io.midstream.ltl.SegmentViolation;
 import io.midstream.ltl.SpecificationPattern.Kind;
 import io.midstream.ltl.SpecificationPattern.Scope;
 import io.midstream.ltl.SpecificationPattern.Shape;
@@ -18,7 +19,6 @@ import org.apache.flink.cep.pattern.conditions.RichOrCondition;
 import org.apache.flink.cep.pattern.conditions.SimpleCondition;
 
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -34,41 +34,34 @@ import java.util.Map;
  * where it marks one, so that CEP is not sent every chunk to count the bound. Precedence after
  * some q waits for END from the chunk its {@link PrecedenceAfterSomeQ} marks violating, a response
  * at the next chunk reads the triggers and next chunks its {@link NextChunkTrigger} marks.
+ * Absence and universality between q and r and after q until r, and precedence after q until r,
+ * read the openings of the scope's segments and the chunks that decide their violations, which
+ * their {@link SegmentViolation} marks.
  */
 public final class LtlPatterns {
-    /** The stage that waits for a segment's first q: not evidence of a violation. */
-    static final String RESET = "reset";
-
     private LtlPatterns() {}
 
     /**
-     * Which BOUNDARY and CHUNK events (by their propositions, or for CHUNK also by their marks)
-     * some stage or negation of a pattern can take: the others
-     * are ignored by the pattern (all stages skip what they do not take), so they are not sent
-     * to CEP at all. Most chunks open no scope and trigger nothing.
+     * Which events some stage or negation of a pattern can take: START or not, BOUNDARY and CHUNK
+     * events by their propositions or by their marks, and always END, which ends the session's
+     * partial matches. The others are ignored by the pattern (all stages skip what they do not
+     * take), so they are not sent to CEP at all. Most chunks open no scope and trigger nothing,
+     * and most patterns begin at a chunk.
      */
-    public record Needed(Guard boundary, Guard chunk, long[] chunkMarks) implements Serializable {
-        public static final Needed NOTHING = new Needed(new Guard.Constant(false), new Guard.Constant(false), LtlEvent.NO_MARKS);
+    public record Needed(boolean start, Wanted boundary, Wanted chunk) implements Serializable {
+        public static final Needed NOTHING = new Needed(false, Wanted.NONE, Wanted.NONE);
 
         public boolean wants(byte kind, long holds, long[] marks) {
-            return kind == LtlEvent.BOUNDARY ? boundary.test(holds) : kind != LtlEvent.CHUNK || anyMarked(marks) || chunk.test(holds);
-        }
-
-        private boolean anyMarked(long[] marks) {
-            for (int w = Math.min(marks.length, chunkMarks.length) - 1; w >= 0; w--) {
-                if ((marks[w] & chunkMarks[w]) != 0) {
-                    return true;
-                }
-            }
-            return false;
+            return switch (kind) {
+                case LtlEvent.START -> start;
+                case LtlEvent.BOUNDARY -> boundary.wants(holds, marks);
+                case LtlEvent.CHUNK -> chunk.wants(holds, marks);
+                default -> true;
+            };
         }
 
         public Needed or(Needed other) {
-            long[] marks = Arrays.copyOf(chunkMarks, Math.max(chunkMarks.length, other.chunkMarks.length));
-            for (int w = 0; w < other.chunkMarks.length; w++) {
-                marks[w] |= other.chunkMarks[w];
-            }
-            return new Needed(new Guard.Or(boundary, other.boundary), new Guard.Or(chunk, other.chunk), marks);
+            return new Needed(start || other.start, boundary.or(other.boundary), chunk.or(other.chunk));
         }
 
         /** What the stages of this pattern can take, read from their conditions. */
@@ -81,8 +74,6 @@ public final class LtlPatterns {
         }
 
         private static Needed of(IterativeCondition<?> condition) {
-            Guard always = new Guard.Constant(true);
-            Guard never = new Guard.Constant(false);
             if (condition instanceof RichCompositeIterativeCondition<?> composite) {
                 Needed needed = NOTHING;
                 for (IterativeCondition<?> nested : composite.getNestedConditions()) {
@@ -91,16 +82,46 @@ public final class LtlPatterns {
                 return needed;
             }
             if (condition instanceof On on) {
-                Guard guard = on.guard == null ? always : on.guard;
-                return on.kind == LtlEvent.BOUNDARY ? new Needed(guard, never, LtlEvent.NO_MARKS) : on.kind == LtlEvent.CHUNK ? new Needed(never, guard, LtlEvent.NO_MARKS) : NOTHING;
+                return of(on.kind, new Wanted(on.guard == null ? new Guard.Constant(true) : on.guard, LtlEvent.NO_MARKS));
             }
             if (condition instanceof Marked marked) {
-                return new Needed(never, never, marked.mark.words());
+                return of(marked.kind, new Wanted(Wanted.NONE.where, marked.mark.words()));
             }
             if (condition instanceof Answered answered) {
-                return new Needed(never, answered.s, LtlEvent.NO_MARKS);
+                return of(LtlEvent.CHUNK, new Wanted(answered.s, LtlEvent.NO_MARKS));
             }
-            return new Needed(never, never, ((Expired) condition).deadline.words());
+            return of(LtlEvent.CHUNK, new Wanted(Wanted.NONE.where, ((Expired) condition).deadline.words()));
+        }
+
+        private static Needed of(byte kind, Wanted wanted) {
+            return switch (kind) {
+                case LtlEvent.START -> new Needed(true, Wanted.NONE, Wanted.NONE);
+                case LtlEvent.BOUNDARY -> new Needed(false, wanted, Wanted.NONE);
+                case LtlEvent.CHUNK -> new Needed(false, Wanted.NONE, wanted);
+                default -> NOTHING;
+            };
+        }
+    }
+
+    /** The events of one kind that a pattern can take: where a guard holds, or with one of some marks. */
+    public record Wanted(Guard where, long[] marks) implements Serializable {
+        public static final Wanted NONE = new Wanted(new Guard.Constant(false), LtlEvent.NO_MARKS);
+
+        boolean wants(long holds, long[] eventMarks) {
+            for (int w = Math.min(eventMarks.length, marks.length) - 1; w >= 0; w--) {
+                if ((eventMarks[w] & marks[w]) != 0) {
+                    return true;
+                }
+            }
+            return where.test(holds);
+        }
+
+        Wanted or(Wanted other) {
+            long[] both = Arrays.copyOf(marks, Math.max(marks.length, other.marks.length));
+            for (int w = 0; w < other.marks.length; w++) {
+                both[w] |= other.marks[w];
+            }
+            return new Wanted(new Guard.Or(where, other.where), both);
         }
     }
 
@@ -116,8 +137,8 @@ public final class LtlPatterns {
         Checked checked = checked(shape, p, s, q, r);
         if (checked.someQ()) {
             // only the session's end decides: a violation pending since its mark, unless released
-            return new Compiled(Stages.begin("violating", new Marked(Mark.of(PrecedenceAfterSomeQ.VIOLATING, slot), null))
-                    .then("end", new Marked(Mark.of(PrecedenceAfterSomeQ.RELEASED, slot), null), On.end(), false).pattern,
+            return new Compiled(Stages.begin("violating", Marked.chunk(Mark.of(PrecedenceAfterSomeQ.VIOLATING, slot), null))
+                    .then("end", Marked.chunk(Mark.of(PrecedenceAfterSomeQ.RELEASED, slot), null), On.end(), false).pattern,
                     new PrecedenceAfterSomeQ(p, s, q));
         }
         Scope scope = shape.scope();
@@ -134,24 +155,32 @@ public final class LtlPatterns {
         if (kind == Kind.EXISTENCE && !closeRequired
                 && !Guard.satisfiable(scope == Scope.AFTER_UNTIL ? Guard.and(p, Guard.not(r)) : p)) {
             // nothing can exist: the violation is the scope's opening (a chunk, after START)
-            Stages opened = scope == Scope.GLOBALLY ? open(kind, scope, q, r).then("violation", end, On.chunk(new Guard.Constant(true)), false)
-                    : open(kind, scope, q, r);
+            Stages opened = scope == Scope.GLOBALLY ? open(scope, q, r).then("violation", end, On.chunk(new Guard.Constant(true)), false)
+                    : open(scope, q, r);
             return new Compiled(opened.pattern, null);
         }
         if (kind == Kind.NEXT_RESPONSE) {
             // the chunk after a trigger is the first marked next after it: s there answers, anything else, or END, violates
             Mark next = Mark.of(NextChunkTrigger.NEXT, slot);
-            return new Compiled(Stages.begin("trigger", new Marked(Mark.of(NextChunkTrigger.TRIGGER, slot), null))
-                    .then("violation", new Marked(next, s), or(new Marked(next, Guard.not(s)), end), false).pattern, new NextChunkTrigger(p));
+            return new Compiled(Stages.begin("trigger", Marked.chunk(Mark.of(NextChunkTrigger.TRIGGER, slot), null))
+                    .then("violation", Marked.chunk(next, s), or(Marked.chunk(next, Guard.not(s)), end), false).pattern, new NextChunkTrigger(p));
+        }
+        SegmentViolation segments = segments(kind, scope, p, s, q, r);
+        if (segments != null) {
+            // the segment's opening is evidence; a later opening or END ends a segment that was not violated
+            Mark opened = Mark.of(SegmentViolation.OPENED, slot);
+            return new Compiled(Stages.begin("open", Marked.boundary(opened))
+                    .then("violation", or(Marked.boundary(opened), end), Marked.chunk(Mark.of(SegmentViolation.VIOLATED, slot), null), false).pattern,
+                    segments);
         }
         if (!kind.waitsForAnswer()) {
             return new Compiled(pattern(kind, scope, p, s, q, r, close, segmentEnd), null);
         }
         // p & !s in the scope, where no earlier trigger dominates it
-        IterativeCondition<LtlEvent> trigger = new Marked(Mark.of(PendingTrigger.TRIGGER, slot), null);
+        IterativeCondition<LtlEvent> trigger = Marked.chunk(Mark.of(PendingTrigger.TRIGGER, slot), null);
         return kind == Kind.RESPONSE
-                ? new Compiled(response(scope, s, q, r, close, segmentEnd, trigger), new PendingTrigger(scope, p, s, q, r, null))
-                : new Compiled(boundedResponse(scope, s, q, r, shape.bound(), segmentEnd, trigger, slot), new PendingTrigger(scope, p, s, q, r, shape.bound()));
+                ? new Compiled(response(scope, s, close, trigger), new PendingTrigger(scope, p, s, q, r, null))
+                : new Compiled(boundedResponse(scope, s, r, shape.bound(), trigger, slot), new PendingTrigger(scope, p, s, q, r, shape.bound()));
     }
 
     /** A rule's mark at its slot: bits of one word of {@link LtlEvent#marks}. */
@@ -206,28 +235,48 @@ public final class LtlPatterns {
         return new Checked(responseNeverComes ? Kind.RESPONSE : kind, p, false);
     }
 
+    /**
+     * Absence and universality between q and r and after q until r, as segments of the scope with
+     * a bad chunk; so too precedence after q until r, {@code G((q & !r) -> (!p W (s | r)))}:
+     * absence of p in the segments that q opens and s or r closes, since a q inside one asks what
+     * its first q asked. Null for the others; precedence between q and r is not one, since a p
+     * before s is decided by an r that may come after s.
+     */
+    private static SegmentViolation segments(Kind kind, Scope scope, Guard p, Guard s, Guard q, Guard r) {
+        boolean segmented = scope == Scope.BETWEEN || scope == Scope.AFTER_UNTIL;
+        return switch (kind) {
+            case ABSENCE, UNIVERSALITY -> segmented ? new SegmentViolation(scope, bad(kind, p), q, r) : null;
+            case PRECEDENCE -> scope == Scope.AFTER_UNTIL ? new SegmentViolation(scope, Guard.and(p, Guard.not(s)), q, new Guard.Or(s, r)) : null;
+            default -> null;
+        };
+    }
+
+    /** The chunk that absence or universality of p forbids. */
+    private static Guard bad(Kind kind, Guard p) {
+        return kind == Kind.ABSENCE ? p : Guard.not(p);
+    }
+
     private static Pattern<LtlEvent, LtlEvent> pattern(Kind kind, Scope scope, Guard p, Guard s, Guard q, Guard r,
                                                        IterativeCondition<LtlEvent> close, IterativeCondition<LtlEvent> segmentEnd) {
         boolean closeRequired = scope.closeRequired();
         IterativeCondition<LtlEvent> end = On.end();
         switch (kind) {
             case ABSENCE, UNIVERSALITY -> {
-                Guard bad = kind == Kind.ABSENCE ? p : Guard.not(p);
-                Stages found = open(kind, scope, q, r).then("violation", segmentEnd, On.chunk(bad), false);
+                Stages found = open(scope, q, r).then("violation", segmentEnd, On.chunk(bad(kind, p)), false);
                 return (closeRequired ? found.then("close", end, close, false) : found).pattern;
             }
             case EXISTENCE -> {
                 IterativeCondition<LtlEvent> not = closeRequired ? or(On.chunk(p), end) : On.chunk(p);
-                return open(kind, scope, q, r).then("close", not, close, false).pattern;
+                return open(scope, q, r).then("close", not, close, false).pattern;
             }
             case PRECEDENCE -> {
-                Stages found = open(kind, scope, q, r)
+                Stages found = open(scope, q, r)
                         .then("violation", or(On.chunk(s), segmentEnd), On.chunk(Guard.and(p, Guard.not(s))), false);
                 return (closeRequired ? found.then("close", end, close, false) : found).pattern;
             }
             case UNTIL -> {
                 // before the first s, a chunk without p violates, and so does the end
-                return open(kind, scope, q, r).then("violation", On.chunk(s), or(On.chunk(Guard.and(Guard.not(p), Guard.not(s))), end), false).pattern;
+                return open(scope, q, r).then("violation", On.chunk(s), or(On.chunk(Guard.and(Guard.not(p), Guard.not(s))), end), false).pattern;
             }
             case AT_END -> {
                 // END carries the last chunk's propositions
@@ -237,66 +286,48 @@ public final class LtlPatterns {
         }
     }
 
-    private static Pattern<LtlEvent, LtlEvent> response(Scope scope, Guard s, Guard q, Guard r, IterativeCondition<LtlEvent> close,
-                                                        IterativeCondition<LtlEvent> segmentEnd, IterativeCondition<LtlEvent> trigger) {
+    /**
+     * A response begins at its trigger: the trigger's {@link PendingTrigger} marks only triggers in
+     * the scope, so the pattern needs no stages of its own to open the scope, and its evidence runs
+     * from the trigger to the chunk that decides. Where the scope must close (before r, between q
+     * and r), END ends the wait unviolated.
+     */
+    private static Pattern<LtlEvent, LtlEvent> response(Scope scope, Guard s, IterativeCondition<LtlEvent> close, IterativeCondition<LtlEvent> trigger) {
         IterativeCondition<LtlEvent> answered = scope.closeRequired() ? or(On.chunk(s), On.end()) : On.chunk(s);
-        if (scope == Scope.GLOBALLY) {
-            return Stages.begin("trigger", trigger).then("close", answered, close, false).pattern;
-        }
-        return open(Kind.RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true).then("close", answered, close, false).pattern;
+        return Stages.begin("trigger", trigger).then("close", answered, close, false).pattern;
     }
 
-    private static Pattern<LtlEvent, LtlEvent> boundedResponse(Scope scope, Guard s, Guard q, Guard r, Formula.Bound bound,
-                                                               IterativeCondition<LtlEvent> segmentEnd, IterativeCondition<LtlEvent> trigger, int slot) {
+    private static Pattern<LtlEvent, LtlEvent> boundedResponse(Scope scope, Guard s, Guard r, Formula.Bound bound,
+                                                               IterativeCondition<LtlEvent> trigger, int slot) {
         IterativeCondition<LtlEvent> answered = new Answered(s, bound);
         IterativeCondition<LtlEvent> expired = new Expired(s, bound, Mark.of(PendingTrigger.DEADLINE, slot));
         IterativeCondition<LtlEvent> end = On.end();
-        if (bound.timed() && !scope.closeRequired()) {
-            // CEP times the partial match out before it reads any event past the deadline, so the
-            // answer is any s and the timeout is the expiry: no stage has to look at every chunk.
+        Stages triggered = Stages.begin("trigger", trigger);
+        if (!scope.closeRequired()) {
+            // CEP times the partial match out before it reads any event past a time bound's deadline,
+            // so the answer is any s and the timeout is the expiry: no stage has to look at every chunk.
             // Inclusive: s at exactly the deadline still answers.
-            Duration window = bound.time().plusMillis(1);
-            if (scope == Scope.GLOBALLY) {
-                return Stages.begin("trigger", trigger).then("expiry", On.chunk(s), end, false).pattern.within(window);
-            }
-            return open(Kind.BOUNDED_RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true).then("expiry", On.chunk(s), end, false)
-                    .pattern.within(window, WithinType.PREVIOUS_AND_CURRENT);
+            return bound.timed() ? triggered.then("expiry", On.chunk(s), end, false).pattern.within(bound.time().plusMillis(1))
+                    : triggered.then("expiry", answered, or(expired, end), false).pattern;
         }
-        switch (scope) {
-            case GLOBALLY -> {
-                return Stages.begin("trigger", trigger).then("expiry", answered, or(expired, end), false).pattern;
-            }
-            case AFTER, AFTER_UNTIL -> {
-                return open(Kind.BOUNDED_RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true).then("expiry", answered, or(expired, end), false).pattern;
-            }
-            default -> {
-                // the violation needs both r and the bound's end without s, in either order: the
-                // trigger waits for r, then for the bound's end, which the chunk at r's position is
-                // already past where the bound ran out first (the same position decides)
-                return open(Kind.BOUNDED_RESPONSE, scope, q, r).then("trigger", segmentEnd, trigger, true)
-                        .then("close", or(answered, end), On.boundary(r), false)
-                        .then("expiry", answered, or(expired, end), false).pattern;
-            }
-        }
+        // the violation needs both r and the bound's end without s, in either order: the trigger
+        // waits for r, then for the bound's end, which the chunk at r's position is already past
+        // where the bound ran out first (the same position decides)
+        return triggered.then("close", or(answered, end), On.boundary(r), false)
+                .then("expiry", answered, or(expired, end), false).pattern;
     }
 
     /**
-     * Where a scope opens. Between q and r, existence and precedence ask something of each q: a p
-     * after the first q does not answer for a later one. What absence,
-     * universality and response ask of a later q, the first q of its segment asks already, so one
-     * partial match per segment does, instead of one per q: it starts at the session's start or at
-     * an r's CHUNK event (after the BOUNDARY event that closed the last segment, whose match would
-     * prune it) and takes the first q.
+     * Where a scope opens. Between q and r and after q until r, the shapes that get here,
+     * existence and precedence, ask something of each q (a p after the first q does not answer for
+     * a later one): every q that is not also an r starts a partial match of its own.
      */
-    private static Stages open(Kind kind, Scope scope, Guard q, Guard r) {
-        boolean everyQ = kind == Kind.EXISTENCE || kind == Kind.PRECEDENCE;
-        Guard opens = Guard.and(q, Guard.not(r));
+    private static Stages open(Scope scope, Guard q, Guard r) {
         return switch (scope) {
             case GLOBALLY, BEFORE -> Stages.begin("open", On.start());
             // the first q opens the scope for good: later ones change nothing
             case AFTER -> Stages.begin("start", On.start()).then("open", On.end(), On.boundary(q), false);
-            case BETWEEN, AFTER_UNTIL -> everyQ ? Stages.begin("open", On.boundary(opens))
-                    : Stages.begin(RESET, or(On.start(), On.chunk(r))).then("open", or(On.chunk(r), On.end()), On.boundary(opens), false);
+            case BETWEEN, AFTER_UNTIL -> Stages.begin("open", On.boundary(Guard.and(q, Guard.not(r))));
         };
     }
 
@@ -377,19 +408,30 @@ public final class LtlPatterns {
         }
     }
 
-    /** A chunk with a mark of its rule's {@link PastTimeMarks} and, unless it is null, where a guard holds. */
+    /** An event of a kind with a mark of its rule's {@link PastTimeMarks} and, unless it is null, where a guard holds. */
     static final class Marked extends SimpleCondition<LtlEvent> {
+        private final byte kind;
         private final Mark mark;
         private final Guard where;
 
-        Marked(Mark mark, Guard where) {
+        private Marked(byte kind, Mark mark, Guard where) {
+            this.kind = kind;
             this.mark = mark;
             this.where = where;
         }
 
+        static Marked chunk(Mark mark, Guard where) {
+            return new Marked(LtlEvent.CHUNK, mark, where);
+        }
+
+        /** The BOUNDARY event of a marked chunk, before its CHUNK event: a stage before the one that takes the CHUNK. */
+        static Marked boundary(Mark mark) {
+            return new Marked(LtlEvent.BOUNDARY, mark, null);
+        }
+
         @Override
         public boolean filter(LtlEvent e) {
-            return e.kind == LtlEvent.CHUNK && mark.on(e) && (where == null || where.test(e.holds));
+            return e.kind == kind && mark.on(e) && (where == null || where.test(e.holds));
         }
     }
 

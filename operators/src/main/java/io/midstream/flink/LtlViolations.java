@@ -51,11 +51,8 @@ public final class LtlViolations extends PatternProcessFunction<LtlEvent, Alert>
         alerts.inc();
         LtlEvent first = null;
         LtlEvent last = null;
-        for (Map.Entry<String, List<LtlEvent>> stage : match.entrySet()) {
-            if (stage.getKey().equals(LtlPatterns.RESET)) {
-                continue;
-            }
-            for (LtlEvent e : stage.getValue()) {
+        for (List<LtlEvent> stage : match.values()) {
+            for (LtlEvent e : stage) {
                 if (first == null || order(e, first) < 0) {
                     first = e;
                 }

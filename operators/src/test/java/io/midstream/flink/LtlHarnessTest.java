@@ -19,10 +19,12 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class LtlHarnessTest {
     private static final Propositions PROPOSITIONS;
@@ -43,7 +45,8 @@ class LtlHarnessTest {
 
     @Test
     void eventsAreStampedInSessionOrderAndNeverLate() throws Exception {
-        LtlEvents everything = new LtlEvents(new LtlPatterns.Needed(new Guard.Constant(true), new Guard.Constant(true), LtlEvent.NO_MARKS));
+        LtlPatterns.Wanted all = new LtlPatterns.Wanted(new Guard.Constant(true), LtlEvent.NO_MARKS);
+        LtlEvents everything = new LtlEvents(new LtlPatterns.Needed(true, all, all));
         try (KeyedOneInputStreamOperatorTestHarness<String, SessionEvent, LtlEvent> h = LtlHarness.events(PROPOSITIONS, everything)) {
             h.open();
             h.processElement(event(EventKind.START, 0, 1000, false), 1000);
@@ -72,10 +75,10 @@ class LtlHarnessTest {
             h.processElement(event(EventKind.CHUNK, 0, 1000, false), 1000);
             h.processElement(event(EventKind.CHUNK, 1, 1100, true), 1100);
             h.processElement(event(EventKind.END, 1, 1100, false), 1100);
+            // the response begins at a trigger: its pattern takes no START
             assertThat(h.extractOutputValues()).extracting(e -> e.kind, e -> e.position).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(LtlEvent.START, -1), org.assertj.core.groups.Tuple.tuple(LtlEvent.CHUNK, 1),
-                    org.assertj.core.groups.Tuple.tuple(LtlEvent.END, 1));
-            assertThat(h.extractOutputValues().get(2).holds).as("END carries the last chunk's propositions").isEqualTo(1L);
+                    tuple(LtlEvent.CHUNK, 1), tuple(LtlEvent.END, 1));
+            assertThat(h.extractOutputValues().get(1).holds).as("END carries the last chunk's propositions").isEqualTo(1L);
         }
     }
 
@@ -116,6 +119,30 @@ class LtlHarnessTest {
             h.processElement(new LtlEvent("t", "s1", LtlEvent.END, 2, 2, 1300, 0), 1300);
             h.processElement(new LtlEvent("t", "s2", LtlEvent.END, 1, 1, 1300, 0), 1300);
             assertThat(h.numKeyedStateEntries()).as("nothing of the ended sessions is left").isZero();
+        }
+    }
+
+    @Test
+    void aScopeViolationIsEvidencedFromTheQThatOpenedItsSegment() throws Exception {
+        LtlRule rule = LtlRule.parse("calls-until-result", "G(tool_call -> (tool_call W tool_result))", Severity.high);
+        List<LtlDetector.RulePattern> compiled = LtlDetector.compile(PROPOSITIONS, List.of(rule));
+        LtlEvents events = LtlEvents.of(compiled);
+        try (KeyedOneInputStreamOperatorTestHarness<String, LtlEvent, Alert> h = LtlHarness.rule(rule, compiled.get(0).compiled().pattern())) {
+            h.open();
+            long[] state = events.newState();
+            long[] holds = {0, 1, 1, 0, 0, 2, 1, 0}; // nothing, two calls, the violation, a result, a call that opens the next segment
+            List<LtlEvent> sent = new ArrayList<>();
+            sent.add(new LtlEvent("t", "s", LtlEvent.START, -1, 0, 1000, 0));
+            for (int i = 0; i < holds.length; i++) {
+                events.chunk("t", "s", i, i, 1000 + i, holds[i], state, sent::add);
+            }
+            sent.add(new LtlEvent("t", "s", LtlEvent.END, holds.length - 1, holds.length - 1, 2000, holds[holds.length - 1]));
+            for (LtlEvent e : sent) {
+                h.processElement(e, e.time);
+            }
+            assertThat(h.extractOutputValues()).extracting(Alert::getFirstSeq, Alert::getLastSeq)
+                    .containsExactly(tuple(1L, 3L), tuple(6L, 7L));
+            assertThat(h.numKeyedStateEntries()).as("nothing of the session is left").isZero();
         }
     }
 

@@ -1,0 +1,39 @@
+package io.midstream.ltl;
+
+import io.midstream.ltl.SpecificationPattern.Scope;
+import org.junit.jupiter.api.Test;
+
+import static io.midstream.ltl.SegmentViolation.OPENED;
+import static io.midstream.ltl.SegmentViolation.VIOLATED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The marks chunk by chunk; that the verdicts are the formula's is LtlDifferentialTest's. */
+class SegmentViolationTest {
+    private static final long BAD = 1;
+    private static final long Q = 2;
+    private static final long R = 4;
+
+    private static SegmentViolation in(Scope scope) {
+        return new SegmentViolation(scope, new Guard.Bit(BAD), new Guard.Bit(Q), new Guard.Bit(R));
+    }
+
+    @Test
+    void afterQUntilRTheFirstBadChunkOfEachSegmentDecides() {
+        // a bad chunk before q, a q that is bad itself, a second bad one in the same segment, r, a q with r, a later segment
+        assertThat(MarksOfSession.of(in(Scope.AFTER_UNTIL), BAD, Q | BAD, BAD, R | BAD, Q | R, 0, Q, Q, BAD, R))
+                .containsExactly(0, OPENED | VIOLATED, 0, 0, 0, 0, OPENED, 0, VIOLATED, 0);
+    }
+
+    @Test
+    void betweenQAndRTheROfASegmentWithABadChunkDecides() {
+        // the bad chunk waits for r; a segment that the session ends before its r is not violated
+        assertThat(MarksOfSession.of(in(Scope.BETWEEN), Q | BAD, BAD, R, Q, 0, R, Q, BAD))
+                .containsExactly(OPENED, 0, VIOLATED, OPENED, 0, 0, OPENED, 0);
+    }
+
+    @Test
+    void otherScopesHaveNoSegments() {
+        assertThatThrownBy(() -> in(Scope.AFTER)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
