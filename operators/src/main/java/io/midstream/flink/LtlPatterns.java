@@ -34,9 +34,9 @@ import java.util.Map;
  * where it marks one, so that CEP is not sent every chunk to count the bound. Precedence after
  * some q waits for END from the chunk its {@link PrecedenceAfterSomeQ} marks violating, a response
  * at the next chunk reads the triggers and next chunks its {@link NextChunkTrigger} marks.
- * Absence and universality between q and r and after q until r, and precedence after q until r,
- * read the openings of the scope's segments and the chunks that decide their violations, which
- * their {@link SegmentViolation} marks.
+ * Absence and universality between q and r and after q until r, precedence after q until r and
+ * until after each q read the openings of the scope's segments and the chunks that decide them,
+ * which their {@link SegmentViolation} marks.
  */
 public final class LtlPatterns {
     private LtlPatterns() {}
@@ -129,7 +129,8 @@ public final class LtlPatterns {
     public record Compiled(Pattern<LtlEvent, LtlEvent> pattern, PastTimeMarks marks) {}
 
     /** The pattern of a shape of a rule; one that reads marks uses those of {@code slot}, its place among such patterns. */
-    public static Compiled compile(Shape shape, Map<String, Integer> bits, int slot) {
+    public static Compiled compile(Shape written, Map<String, Integer> bits, int slot) {
+        Shape shape = existenceAsResponse(written);
         Guard p = guard(shape.p(), bits);
         Guard s = guard(shape.s(), bits);
         Guard q = guard(shape.q(), bits);
@@ -152,8 +153,7 @@ public final class LtlPatterns {
         IterativeCondition<LtlEvent> segmentEnd = closeRequired ? or(close, end) : close;
         Kind kind = checked.kind();
         p = checked.p();
-        if (kind == Kind.EXISTENCE && !closeRequired
-                && !Guard.satisfiable(scope == Scope.AFTER_UNTIL ? Guard.and(p, Guard.not(r)) : p)) {
+        if (kind == Kind.EXISTENCE && !closeRequired && !Guard.satisfiable(p)) {
             // nothing can exist: the violation is the scope's opening (a chunk, after START)
             Stages opened = scope == Scope.GLOBALLY ? open(scope, q, r).then("violation", end, On.chunk(new Guard.Constant(true)), false)
                     : open(scope, q, r);
@@ -167,11 +167,14 @@ public final class LtlPatterns {
         }
         SegmentViolation segments = segments(kind, scope, p, s, q, r);
         if (segments != null) {
-            // the segment's opening is evidence; a later opening or END ends a segment that was not violated
+            // the segment's opening is evidence; a later opening or END ends a segment that was not
+            // violated, unless r must come: then its r does, and END violates
             Mark opened = Mark.of(SegmentViolation.OPENED, slot);
-            return new Compiled(Stages.begin("open", Marked.boundary(opened))
-                    .then("violation", or(Marked.boundary(opened), end), Marked.chunk(Mark.of(SegmentViolation.VIOLATED, slot), null), false).pattern,
-                    segments);
+            Mark decided = Mark.of(SegmentViolation.VIOLATED, slot);
+            boolean strong = kind == Kind.UNTIL;
+            IterativeCondition<LtlEvent> ended = or(Marked.boundary(opened), strong ? Marked.chunk(decided, r) : end);
+            IterativeCondition<LtlEvent> violation = strong ? or(Marked.chunk(decided, Guard.not(r)), end) : Marked.chunk(decided, null);
+            return new Compiled(Stages.begin("open", Marked.boundary(opened)).then("violation", ended, violation, false).pattern, segments);
         }
         if (!kind.waitsForAnswer()) {
             return new Compiled(pattern(kind, scope, p, s, q, r, close, segmentEnd), null);
@@ -181,6 +184,19 @@ public final class LtlPatterns {
         return kind == Kind.RESPONSE
                 ? new Compiled(response(scope, s, close, trigger), new PendingTrigger(scope, p, s, q, r, null))
                 : new Compiled(boundedResponse(scope, s, r, shape.bound(), trigger, slot), new PendingTrigger(scope, p, s, q, r, shape.bound()));
+    }
+
+    /**
+     * Existence between q and r and after q until r asks of each q a p before r: a response to q
+     * that p answers, in a scope that every chunk but r opens ({@code (q -> (!r U (p & !r))) U r}
+     * between true and r, {@code ... W r} after true until r), so that only the oldest q still
+     * waiting is a trigger, instead of a partial match for every q.
+     */
+    private static Shape existenceAsResponse(Shape shape) {
+        boolean segmented = shape.scope() == Scope.BETWEEN || shape.scope() == Scope.AFTER_UNTIL;
+        return shape.kind() == Kind.EXISTENCE && segmented
+                ? new Shape(Kind.RESPONSE, shape.scope(), shape.q(), shape.p(), new Formula.Constant(true), shape.r(), null, false)
+                : shape;
     }
 
     /** A rule's mark at its slot: bits of one word of {@link LtlEvent#marks}. */
@@ -214,10 +230,11 @@ public final class LtlPatterns {
             // where no q can be followed by s before p, the first q violates it: absence of q after q
             return Guard.satisfiable(Guard.and(q, new Guard.Or(s, Guard.not(p)))) ? new Checked(kind, p, true) : new Checked(Kind.ABSENCE, q, false);
         }
-        Guard mustCome = kind == Kind.UNTIL ? s : kind == Kind.AT_END ? p : null;
+        Guard mustCome = kind == Kind.UNTIL ? (scope == Scope.AFTER_UNTIL ? r : s) : kind == Kind.AT_END ? p : null;
         if (mustCome != null && !Guard.satisfiable(mustCome)) {
-            // what must come never does: as existence of it, violated at the first chunk
-            return new Checked(Kind.EXISTENCE, mustCome, false);
+            // what must come never does: as existence of it, violated at the first chunk; after
+            // each q, as absence of q, violated at the first q
+            return scope == Scope.AFTER_UNTIL ? new Checked(Kind.ABSENCE, q, false) : new Checked(Kind.EXISTENCE, mustCome, false);
         }
         if (kind == Kind.NEXT_RESPONSE && !Guard.satisfiable(Guard.and(s, Guard.not(p)))) {
             // every answer is itself a trigger: a p starts a chain that no finite session ends, so p itself violates
@@ -239,14 +256,16 @@ public final class LtlPatterns {
      * Absence and universality between q and r and after q until r, as segments of the scope with
      * a bad chunk; so too precedence after q until r, {@code G((q & !r) -> (!p W (s | r)))}:
      * absence of p in the segments that q opens and s or r closes, since a q inside one asks what
-     * its first q asked. Null for the others; precedence between q and r is not one, since a p
+     * its first q asked; and until after q, {@code G(q -> (p U r))}, universality after q until r
+     * that r must close. Null for the others; precedence between q and r is not one, since a p
      * before s is decided by an r that may come after s.
      */
     private static SegmentViolation segments(Kind kind, Scope scope, Guard p, Guard s, Guard q, Guard r) {
         boolean segmented = scope == Scope.BETWEEN || scope == Scope.AFTER_UNTIL;
         return switch (kind) {
-            case ABSENCE, UNIVERSALITY -> segmented ? new SegmentViolation(scope, bad(kind, p), q, r) : null;
-            case PRECEDENCE -> scope == Scope.AFTER_UNTIL ? new SegmentViolation(scope, Guard.and(p, Guard.not(s)), q, new Guard.Or(s, r)) : null;
+            case ABSENCE, UNIVERSALITY -> segmented ? new SegmentViolation(scope, bad(kind, p), q, r, false) : null;
+            case PRECEDENCE -> scope == Scope.AFTER_UNTIL ? new SegmentViolation(scope, Guard.and(p, Guard.not(s)), q, new Guard.Or(s, r), false) : null;
+            case UNTIL -> scope == Scope.AFTER_UNTIL ? new SegmentViolation(scope, Guard.not(p), q, r, true) : null;
             default -> null;
         };
     }
@@ -318,9 +337,9 @@ public final class LtlPatterns {
     }
 
     /**
-     * Where a scope opens. Between q and r and after q until r, the shapes that get here,
-     * existence and precedence, ask something of each q (a p after the first q does not answer for
-     * a later one): every q that is not also an r starts a partial match of its own.
+     * Where a scope opens. Between q and r, the shape that gets here, precedence, asks something of
+     * each q (the s that releases one q does not release a later one): every q that is not also an
+     * r starts a partial match of its own.
      */
     private static Stages open(Scope scope, Guard q, Guard r) {
         return switch (scope) {

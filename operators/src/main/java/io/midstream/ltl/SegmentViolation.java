@@ -10,13 +10,17 @@ import java.util.Objects;
  * past-time LTL): {@link #OPENED} marks the chunk that opens a segment of the scope, a q while
  * none is open that is not also an r, and {@link #VIOLATED} the chunk that decides the segment's
  * violation: after q until r its first bad chunk (the opening one included), between q and r the
- * r that closes a segment that had one. Universality of p is absence of !p. With these marks CEP
- * holds one partial match per segment and reads its opening and its verdict, instead of starting
- * at every r a partial match that waits for the next q.
+ * r that closes a segment that had one. Universality of p is absence of !p. Where r must come
+ * ({@code strong}, after q until r: {@code G(q -> (p U r))}), a segment still open at the session's
+ * end is violated there, and the r that closes a segment not violated is marked {@link #CLOSED},
+ * so that the end can tell. With these marks CEP holds one partial match per segment and reads its
+ * opening and its verdict, instead of starting at every r a partial match that waits for the next q.
  */
 public final class SegmentViolation implements PastTimeMarks {
     public static final int OPENED = 1;
     public static final int VIOLATED = 2;
+    /** The same bit as {@link #VIOLATED}, on a chunk with r, which a violation after q until r never is. */
+    public static final int CLOSED = VIOLATED;
 
     private static final long OPEN = 1;
     /** A bad chunk in the open segment: decided after q until r, waiting for r between q and r. */
@@ -26,15 +30,18 @@ public final class SegmentViolation implements PastTimeMarks {
     private final Guard bad;
     private final Guard q;
     private final Guard r;
+    private final boolean strong;
 
-    public SegmentViolation(Scope scope, Guard bad, Guard q, Guard r) {
-        if (scope != Scope.BETWEEN && scope != Scope.AFTER_UNTIL) {
-            throw new IllegalArgumentException("segments are of scopes between q and r or after q until r, not " + scope);
+    public SegmentViolation(Scope scope, Guard bad, Guard q, Guard r, boolean strong) {
+        if (scope != Scope.AFTER_UNTIL && (scope != Scope.BETWEEN || strong)) {
+            throw new IllegalArgumentException("segments are of scopes between q and r or after q until r, r must come only after q until r, not "
+                    + scope + (strong ? " (strong)" : ""));
         }
         this.scope = scope;
         this.bad = bad;
         this.q = q;
         this.r = r;
+        this.strong = strong;
     }
 
     @Override
@@ -45,6 +52,8 @@ public final class SegmentViolation implements PastTimeMarks {
             // the closing chunk is not in the segment
             if ((flags & BAD) != 0 && scope == Scope.BETWEEN) {
                 marks = VIOLATED;
+            } else if ((flags & BAD) == 0 && strong) {
+                marks = CLOSED;
             }
             flags = 0;
         } else {
@@ -64,6 +73,6 @@ public final class SegmentViolation implements PastTimeMarks {
     /** By the scope's ordinal: an enum's hash code differs from JVM to JVM. */
     @Override
     public int fingerprint() {
-        return Objects.hash(SegmentViolation.class.getSimpleName(), scope.ordinal(), bad, q, r);
+        return Objects.hash(SegmentViolation.class.getSimpleName(), scope.ordinal(), bad, q, r, strong);
     }
 }

@@ -1,25 +1,24 @@
 package io.midstream.ltl;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * The property specification patterns of Dwyer, Avrunin and Corbett (ICSE 1999) in their LTL
  * mappings, with bounded response after Konrad and Cheng (ICSE 2005), a response at the next
- * chunk (globally: {@code G(p -> X s)}, X strong as in LTLf), until ({@code p U s}) and p at the
+ * chunk (globally: {@code G(p -> X s)}, X strong as in LTLf), until ({@code p U s}, and after
+ * each q until r, {@code G(q -> (p U r))}) and p at the
  * last chunk ({@code G F p} and {@code F G p}, which LTLf makes the same): which
  * pattern and scope a formula is, and its propositional parts p, s (the pattern's), q, r (the
  * scope's) and bound b.
  * A formula fits when it is one of the templates below with any condition on one chunk put for
  * p, s, q and r; conjunctions and disjunctions may be written in any order; a condition alone is
  * one on the first chunk. A conjunction of such formulas over distinct propositions is its
- * conjuncts' shapes ({@link #shapes}), and so is {@code G(q -> (p U r))}.
+ * conjuncts' shapes ({@link #shapes}).
  */
 public final class SpecificationPattern {
     public enum Kind {
@@ -89,6 +88,8 @@ public final class SpecificationPattern {
         TEMPLATES.add(new Template(Kind.PRECEDENCE, Scope.AFTER, "G(!q) | F(q & (!p W s))", true, true));
         add(Kind.NEXT_RESPONSE, Scope.GLOBALLY, "G(p -> X s)");
         add(Kind.UNTIL, Scope.GLOBALLY, "p U s");
+        // r comes after each q, and p holds until it: universality after q until r that r must close
+        add(Kind.UNTIL, Scope.AFTER_UNTIL, "G((q & !r) -> (p U r))");
         // on a finite trace both say that p holds at the last chunk
         add(Kind.AT_END, Scope.GLOBALLY, "G(F(p))");
         add(Kind.AT_END, Scope.GLOBALLY, "F(G(p))");
@@ -127,7 +128,7 @@ public final class SpecificationPattern {
                 closest = m.failedAt;
             }
         }
-        Map.Entry<Template, Bindings> fit = fitInNormalForm(TEMPLATES, Template::normal, normal(f));
+        Map.Entry<Template, Bindings> fit = fitInNormalForm(normal(f));
         if (fit != null) {
             return shape(fit.getKey(), fit.getValue());
         }
@@ -158,15 +159,11 @@ public final class SpecificationPattern {
         try {
             shapes.add(of(f));
         } catch (UnsupportedFormulaException e) {
-            List<Shape> expanded = expanded(f);
-            if (expanded.isEmpty()) {
-                if (!(f instanceof Formula.And)) {
-                    throw e;
-                }
-                Formula.children(f).forEach(conjunct -> conjuncts(whole, conjunct, shapes, seen));
-                return;
+            if (!(f instanceof Formula.And)) {
+                throw e;
             }
-            shapes.addAll(expanded);
+            Formula.children(f).forEach(conjunct -> conjuncts(whole, conjunct, shapes, seen));
+            return;
         }
         for (String name : Formula.propositions(f)) {
             if (!seen.add(name)) {
@@ -177,45 +174,20 @@ public final class SpecificationPattern {
     }
 
     /**
-     * The shapes of a formula that is the conjunction of shapes sharing propositions in a way that
-     * cannot decide it sooner than its first conjunct: {@code G(q -> (p U r))} is {@code G(q -> (p W r))
-     * & G(q -> F r)} (as {@code p U r} is {@code (p W r) & F r}). Where neither conjunct is violated
-     * yet, one more chunk with r meets every pending obligation of both, also a q of its own; where r
-     * is unsatisfiable, the response is violated at the first q, before which the session could
-     * still end satisfied. Empty where the formula is no such conjunction.
+     * The first template (in normal form) that a formula in normal form fits, with its bindings,
+     * or null; a template's {@code !p} takes a condition that is no negation only in a second pass
+     * over all of them.
      */
-    private static List<Shape> expanded(Formula f) {
-        Map.Entry<Expansion, Bindings> fit = fitInNormalForm(EXPANSIONS, Expansion::formula, normal(f));
-        return fit == null ? List.of() : fit.getKey().parts().stream().map(part -> of(substituted(part, fit.getValue().vars()))).toList();
-    }
-
-    /**
-     * The first of the forms (in normal form) that a formula in normal form fits, with its
-     * bindings, or null; a form's {@code !p} takes a condition that is no negation only in a
-     * second pass over all of them.
-     */
-    private static <T> Map.Entry<T, Bindings> fitInNormalForm(List<T> forms, Function<T, Formula> formOf, Formula normal) {
+    private static Map.Entry<Template, Bindings> fitInNormalForm(Formula normal) {
         for (boolean negating : new boolean[] {false, true}) {
-            for (T form : forms) {
-                List<Bindings> found = new Matcher(negating).match(formOf.apply(form), normal, 0, Bindings.NONE);
+            for (Template t : TEMPLATES) {
+                List<Bindings> found = new Matcher(negating).match(t.normal(), normal, 0, Bindings.NONE);
                 if (!found.isEmpty()) {
-                    return Map.entry(form, found.get(0));
+                    return Map.entry(t, found.get(0));
                 }
             }
         }
         return null;
-    }
-
-    private record Expansion(Formula formula, List<Formula> parts) {
-        Expansion(String formula, String... parts) {
-            this(normal(LtlParser.parse(formula)), Arrays.stream(parts).map(LtlParser::parse).toList());
-        }
-    }
-
-    private static final List<Expansion> EXPANSIONS = List.of(new Expansion("G(q -> (p U r))", "G(q -> (p W r))", "G(q -> F r)"));
-
-    private static Formula substituted(Formula f, Map<String, Formula> vars) {
-        return f instanceof Formula.Prop v && vars.containsKey(v.name()) ? vars.get(v.name()) : Formula.mapOperands(f, g -> substituted(g, vars));
     }
 
     private static Shape shape(Template t, Bindings b) {
@@ -277,7 +249,6 @@ public final class SpecificationPattern {
         }
         out.append("  (between and after_until also take q for q & !r, but for existence)\n");
         out.append(String.format("  %-16s %-11s %s%n", "condition", "first chunk", "p, a condition alone: it holds at the first chunk"));
-        out.append(String.format("  %-16s %-11s %s%n", "until", "after q", "G(q -> (p U r)), as G(q -> (p W r)) & G(q -> F r)"));
         out.append(String.format("  %-16s %-11s %s%n", "conjunction", "of shapes", "A & B, A and B shapes above that share no proposition"));
         return out.toString();
     }

@@ -47,7 +47,7 @@ class LtlDifferentialTest {
             // the response at the next chunk, as written and spelled otherwise; until; weak until as precedence
             "G({p} -> X {s})", "G(!{p} | X {s})", "{p} U {s}", "{p} W {s}",
             // a condition on the first chunk; release; F over |, G over &; weak until spelled out; until after each q
-            "{p}", "{p} R {s}", "F {p} | F {s}", "G({p}) & G({q} -> {s})", "({p} U {s}) | G {p}", "G({q} -> ({p} U {r}))",
+            "{p}", "{p} R {s}", "F {p} | F {s}", "G({p}) & G({q} -> {s})", "({p} U {s}) | G {p}", "G({q} -> ({p} U {r}))", "G(({q} & !{r}) -> ({p} U {r}))",
             // p at the last chunk
             "G(F({p}))", "F(G({p}))",
             // conjunctions of shapes over distinct propositions: {x}, {y} conditions on a and b, {X}, {Y} on c and d
@@ -129,6 +129,28 @@ class LtlDifferentialTest {
         assertThat(cep.get("next")).containsEntry("answered", LtlOracle.Verdict.holds()).containsEntry("not-next", LtlOracle.Verdict.violatedAt(2))
                 .containsEntry("ends-after-a", LtlOracle.Verdict.violatedAt(1));
         assertThat(cep.get("chain")).containsEntry("answered", LtlOracle.Verdict.violatedAt(0)).containsEntry("ends-after-a", LtlOracle.Verdict.violatedAt(1));
+        for (LtlRule rule : rules) {
+            traces.forEach((key, steps) -> assertThat(cep.get(rule.id()).get(key)).as(rule.id() + " " + key).isEqualTo(LtlOracle.verdict(rule.formula(), steps)));
+        }
+    }
+
+    /**
+     * Until after each q: violated at a chunk without p before r, or at the end while r is still
+     * due; where no chunk can be r, at the first q. Unsatisfiable r is rare among random conditions.
+     */
+    @Test
+    void untilAfterEachQIsDecidedWithoutPBeforeRAtTheEndOrAtTheFirstQ() throws Exception {
+        List<LtlRule> rules = List.of(LtlRule.parse("until", "G(a -> (b U c))", Severity.medium),
+                LtlRule.parse("never", "G(a -> (b U (c & !c)))", Severity.medium));
+        Map<String, List<LtlOracle.Step>> traces = new LinkedHashMap<>();
+        traces.put("closed", List.of(step(), step("a", "b"), step("b"), step("c"), step("a", "c"), step()));
+        traces.put("no-p", List.of(step("b"), step("a", "b"), step("b"), step(), step("c")));
+        traces.put("ends-open", List.of(step("a", "b"), step("c"), step("a", "b"), step("b")));
+        Map<String, Map<String, LtlOracle.Verdict>> cep = LtlTraceCheck.run(rules, ATOM_PROPOSITIONS, traces);
+
+        assertThat(cep.get("until")).containsEntry("closed", LtlOracle.Verdict.holds()).containsEntry("no-p", LtlOracle.Verdict.violatedAt(3))
+                .containsEntry("ends-open", LtlOracle.Verdict.violatedAt(3));
+        assertThat(cep.get("never")).containsEntry("closed", LtlOracle.Verdict.violatedAt(1)).containsEntry("no-p", LtlOracle.Verdict.violatedAt(1));
         for (LtlRule rule : rules) {
             traces.forEach((key, steps) -> assertThat(cep.get(rule.id()).get(key)).as(rule.id() + " " + key).isEqualTo(LtlOracle.verdict(rule.formula(), steps)));
         }

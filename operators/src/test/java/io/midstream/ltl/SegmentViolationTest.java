@@ -3,6 +3,7 @@ package io.midstream.ltl;
 import io.midstream.ltl.SpecificationPattern.Scope;
 import org.junit.jupiter.api.Test;
 
+import static io.midstream.ltl.SegmentViolation.CLOSED;
 import static io.midstream.ltl.SegmentViolation.OPENED;
 import static io.midstream.ltl.SegmentViolation.VIOLATED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,7 @@ class SegmentViolationTest {
     private static final long R = 4;
 
     private static SegmentViolation in(Scope scope) {
-        return new SegmentViolation(scope, new Guard.Bit(BAD), new Guard.Bit(Q), new Guard.Bit(R));
+        return new SegmentViolation(scope, new Guard.Bit(BAD), new Guard.Bit(Q), new Guard.Bit(R), false);
     }
 
     @Test
@@ -33,7 +34,17 @@ class SegmentViolationTest {
     }
 
     @Test
+    void whereRMustComeTheRThatClosesASegmentNotViolatedIsMarked() {
+        // CLOSED is VIOLATED's bit on a chunk with r: the second segment's r, after a violation, is not marked
+        SegmentViolation strong = new SegmentViolation(Scope.AFTER_UNTIL, new Guard.Bit(BAD), new Guard.Bit(Q), new Guard.Bit(R), true);
+        assertThat(MarksOfSession.of(strong, Q, 0, R, Q, BAD, R, Q))
+                .containsExactly(OPENED, 0, CLOSED, OPENED, VIOLATED, 0, OPENED);
+    }
+
+    @Test
     void otherScopesHaveNoSegments() {
         assertThatThrownBy(() -> in(Scope.AFTER)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SegmentViolation(Scope.BETWEEN, new Guard.Bit(BAD), new Guard.Bit(Q), new Guard.Bit(R), true))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
