@@ -155,8 +155,8 @@ public final class LtlPatterns {
         p = checked.p();
         if (kind == Kind.EXISTENCE && !closeRequired && !Guard.satisfiable(p)) {
             // nothing can exist: the violation is the scope's opening (a chunk, after START)
-            Stages opened = scope == Scope.GLOBALLY ? open(scope, q, r).then("violation", end, On.chunk(new Guard.Constant(true)), false)
-                    : open(scope, q, r);
+            Stages opened = scope == Scope.GLOBALLY ? open(scope, q).then("violation", end, On.chunk(new Guard.Constant(true)), false)
+                    : open(scope, q);
             return new Compiled(opened.pattern, null);
         }
         if (kind == Kind.NEXT_RESPONSE) {
@@ -177,7 +177,7 @@ public final class LtlPatterns {
             return new Compiled(Stages.begin("open", Marked.boundary(opened)).then("violation", ended, violation, false).pattern, segments);
         }
         if (!kind.waitsForAnswer()) {
-            return new Compiled(pattern(kind, scope, p, s, q, r, close, segmentEnd), null);
+            return new Compiled(pattern(kind, scope, p, s, q, close, segmentEnd), null);
         }
         // p & !s in the scope, where no earlier trigger dominates it
         IterativeCondition<LtlEvent> trigger = Marked.chunk(Mark.of(PendingTrigger.TRIGGER, slot), null);
@@ -254,18 +254,19 @@ public final class LtlPatterns {
 
     /**
      * Absence and universality between q and r and after q until r, as segments of the scope with
-     * a bad chunk; so too precedence after q until r, {@code G((q & !r) -> (!p W (s | r)))}:
-     * absence of p in the segments that q opens and s or r closes, since a q inside one asks what
-     * its first q asked; and until after q, {@code G(q -> (p U r))}, universality after q until r
-     * that r must close. Null for the others; precedence between q and r is not one, since a p
-     * before s is decided by an r that may come after s.
+     * a bad chunk; so too precedence there, {@code G((q & !r) -> (!p W (s | r)))} after q until r:
+     * absence of p & !s in the segments that q opens and s releases, since a q inside one asks
+     * what its first q asked (between q and r, a p before s waits for r, which may come after s);
+     * and until after q, {@code G(q -> (p U r))}, universality after q until r that r must close.
+     * Null for the others.
      */
     private static SegmentViolation segments(Kind kind, Scope scope, Guard p, Guard s, Guard q, Guard r) {
         boolean segmented = scope == Scope.BETWEEN || scope == Scope.AFTER_UNTIL;
+        Guard nothing = new Guard.Constant(false);
         return switch (kind) {
-            case ABSENCE, UNIVERSALITY -> segmented ? new SegmentViolation(scope, bad(kind, p), q, r, false) : null;
-            case PRECEDENCE -> scope == Scope.AFTER_UNTIL ? new SegmentViolation(scope, Guard.and(p, Guard.not(s)), q, new Guard.Or(s, r), false) : null;
-            case UNTIL -> scope == Scope.AFTER_UNTIL ? new SegmentViolation(scope, Guard.not(p), q, r, true) : null;
+            case ABSENCE, UNIVERSALITY -> segmented ? new SegmentViolation(scope, bad(kind, p), q, r, nothing, false) : null;
+            case PRECEDENCE -> segmented ? new SegmentViolation(scope, Guard.and(p, Guard.not(s)), q, r, s, false) : null;
+            case UNTIL -> scope == Scope.AFTER_UNTIL ? new SegmentViolation(scope, Guard.not(p), q, r, nothing, true) : null;
             default -> null;
         };
     }
@@ -275,27 +276,28 @@ public final class LtlPatterns {
         return kind == Kind.ABSENCE ? p : Guard.not(p);
     }
 
-    private static Pattern<LtlEvent, LtlEvent> pattern(Kind kind, Scope scope, Guard p, Guard s, Guard q, Guard r,
+    /** The patterns without marks: in scopes globally, before r and after q. */
+    private static Pattern<LtlEvent, LtlEvent> pattern(Kind kind, Scope scope, Guard p, Guard s, Guard q,
                                                        IterativeCondition<LtlEvent> close, IterativeCondition<LtlEvent> segmentEnd) {
         boolean closeRequired = scope.closeRequired();
         IterativeCondition<LtlEvent> end = On.end();
         switch (kind) {
             case ABSENCE, UNIVERSALITY -> {
-                Stages found = open(scope, q, r).then("violation", segmentEnd, On.chunk(bad(kind, p)), false);
+                Stages found = open(scope, q).then("violation", segmentEnd, On.chunk(bad(kind, p)), false);
                 return (closeRequired ? found.then("close", end, close, false) : found).pattern;
             }
             case EXISTENCE -> {
                 IterativeCondition<LtlEvent> not = closeRequired ? or(On.chunk(p), end) : On.chunk(p);
-                return open(scope, q, r).then("close", not, close, false).pattern;
+                return open(scope, q).then("close", not, close, false).pattern;
             }
             case PRECEDENCE -> {
-                Stages found = open(scope, q, r)
+                Stages found = open(scope, q)
                         .then("violation", or(On.chunk(s), segmentEnd), On.chunk(Guard.and(p, Guard.not(s))), false);
                 return (closeRequired ? found.then("close", end, close, false) : found).pattern;
             }
             case UNTIL -> {
                 // before the first s, a chunk without p violates, and so does the end
-                return open(scope, q, r).then("violation", On.chunk(s), or(On.chunk(Guard.and(Guard.not(p), Guard.not(s))), end), false).pattern;
+                return open(scope, q).then("violation", On.chunk(s), or(On.chunk(Guard.and(Guard.not(p), Guard.not(s))), end), false).pattern;
             }
             case AT_END -> {
                 // END carries the last chunk's propositions
@@ -336,17 +338,13 @@ public final class LtlPatterns {
                 .then("expiry", answered, or(expired, end), false).pattern;
     }
 
-    /**
-     * Where a scope opens. Between q and r, the shape that gets here, precedence, asks something of
-     * each q (the s that releases one q does not release a later one): every q that is not also an
-     * r starts a partial match of its own.
-     */
-    private static Stages open(Scope scope, Guard q, Guard r) {
+    /** Where a scope opens: its segments between q and r and after q until r are marked ({@link #segments}). */
+    private static Stages open(Scope scope, Guard q) {
         return switch (scope) {
             case GLOBALLY, BEFORE -> Stages.begin("open", On.start());
             // the first q opens the scope for good: later ones change nothing
             case AFTER -> Stages.begin("start", On.start()).then("open", On.end(), On.boundary(q), false);
-            case BETWEEN, AFTER_UNTIL -> Stages.begin("open", On.boundary(Guard.and(q, Guard.not(r))));
+            case BETWEEN, AFTER_UNTIL -> throw new AssertionError("a segmented scope has marks: " + scope);
         };
     }
 

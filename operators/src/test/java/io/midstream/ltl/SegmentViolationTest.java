@@ -14,9 +14,11 @@ class SegmentViolationTest {
     private static final long BAD = 1;
     private static final long Q = 2;
     private static final long R = 4;
+    private static final long S = 8;
+    private static final Guard NOTHING = new Guard.Constant(false);
 
     private static SegmentViolation in(Scope scope) {
-        return new SegmentViolation(scope, new Guard.Bit(BAD), new Guard.Bit(Q), new Guard.Bit(R), false);
+        return new SegmentViolation(scope, new Guard.Bit(BAD), new Guard.Bit(Q), new Guard.Bit(R), NOTHING, false);
     }
 
     @Test
@@ -36,7 +38,7 @@ class SegmentViolationTest {
     @Test
     void whereRMustComeTheRThatClosesASegmentNotViolatedIsMarked() {
         // CLOSED is VIOLATED's bit on a chunk with r: the second segment's r, after a violation, is not marked
-        SegmentViolation strong = new SegmentViolation(Scope.AFTER_UNTIL, new Guard.Bit(BAD), new Guard.Bit(Q), new Guard.Bit(R), true);
+        SegmentViolation strong = new SegmentViolation(Scope.AFTER_UNTIL, new Guard.Bit(BAD), new Guard.Bit(Q), new Guard.Bit(R), NOTHING, true);
         assertThat(MarksOfSession.of(strong, Q, 0, R, Q, BAD, R, Q))
                 .containsExactly(OPENED, 0, CLOSED, OPENED, VIOLATED, 0, OPENED);
     }
@@ -44,7 +46,20 @@ class SegmentViolationTest {
     @Test
     void otherScopesHaveNoSegments() {
         assertThatThrownBy(() -> in(Scope.AFTER)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new SegmentViolation(Scope.BETWEEN, new Guard.Bit(BAD), new Guard.Bit(Q), new Guard.Bit(R), true))
+        assertThatThrownBy(() -> new SegmentViolation(Scope.BETWEEN, new Guard.Bit(BAD), new Guard.Bit(Q), new Guard.Bit(R), NOTHING, true))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SegmentViolation(Scope.AFTER_UNTIL, new Guard.Bit(BAD), new Guard.Bit(Q), new Guard.Bit(R), new Guard.Bit(S), true))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void sReleasesASegmentUnlessBetweenQAndRItsViolationWaitsForR() {
+        // a q with s opens nothing; s ends a clean segment; after a bad chunk, between q and r, only r decides
+        assertThat(MarksOfSession.of(new SegmentViolation(Scope.BETWEEN, new Guard.Bit(BAD), new Guard.Bit(Q), new Guard.Bit(R), new Guard.Bit(S), false),
+                Q | S, Q, S, BAD, Q, BAD, S, R))
+                .containsExactly(0, OPENED, 0, 0, OPENED, 0, 0, VIOLATED);
+        assertThat(MarksOfSession.of(new SegmentViolation(Scope.AFTER_UNTIL, new Guard.Bit(BAD), new Guard.Bit(Q), new Guard.Bit(R), new Guard.Bit(S), false),
+                Q, BAD, S, Q, R))
+                .containsExactly(OPENED, VIOLATED, 0, OPENED, 0);
     }
 }
