@@ -143,17 +143,15 @@ public final class LtlPatterns {
                     new PrecedenceAfterSomeQ(p, s, q));
         }
         Scope scope = shape.scope();
-        boolean closeRequired = scope.closeRequired();
         IterativeCondition<LtlEvent> end = On.end();
         IterativeCondition<LtlEvent> close = switch (scope) {
             case GLOBALLY, AFTER -> end;
             case BEFORE, BETWEEN -> On.boundary(r);
             case AFTER_UNTIL -> or(On.boundary(r), end);
         };
-        IterativeCondition<LtlEvent> segmentEnd = closeRequired ? or(close, end) : close;
         Kind kind = checked.kind();
         p = checked.p();
-        if (kind == Kind.EXISTENCE && !closeRequired && !Guard.satisfiable(p)) {
+        if (kind == Kind.EXISTENCE && !scope.closeRequired() && !Guard.satisfiable(p)) {
             // nothing can exist: the violation is the scope's opening (a chunk, after START)
             Stages opened = scope == Scope.GLOBALLY ? open(scope, q).then("violation", end, On.chunk(new Guard.Constant(true)), false)
                     : open(scope, q);
@@ -177,7 +175,7 @@ public final class LtlPatterns {
             return new Compiled(Stages.begin("open", Marked.boundary(opened)).then("violation", ended, violation, false).pattern, segments);
         }
         if (!kind.waitsForAnswer()) {
-            return new Compiled(pattern(kind, scope, p, s, q, close, segmentEnd), null);
+            return new Compiled(pattern(kind, scope, p, s, q, close), null);
         }
         // p & !s in the scope, where no earlier trigger dominates it
         IterativeCondition<LtlEvent> trigger = Marked.chunk(Mark.of(PendingTrigger.TRIGGER, slot), null);
@@ -278,9 +276,10 @@ public final class LtlPatterns {
 
     /** The patterns without marks: in scopes globally, before r and after q. */
     private static Pattern<LtlEvent, LtlEvent> pattern(Kind kind, Scope scope, Guard p, Guard s, Guard q,
-                                                       IterativeCondition<LtlEvent> close, IterativeCondition<LtlEvent> segmentEnd) {
+                                                       IterativeCondition<LtlEvent> close) {
         boolean closeRequired = scope.closeRequired();
         IterativeCondition<LtlEvent> end = On.end();
+        IterativeCondition<LtlEvent> segmentEnd = closeRequired ? or(close, end) : close;
         switch (kind) {
             case ABSENCE, UNIVERSALITY -> {
                 Stages found = open(scope, q).then("violation", segmentEnd, On.chunk(bad(kind, p)), false);

@@ -13,10 +13,9 @@ import java.util.Objects;
  * r that closes a segment that had one. Universality of p is absence of !p. A chunk where
  * {@code releases} holds ends a segment too, unless between q and r it has had a bad chunk, whose
  * violation waits for r itself (precedence: s releases the q that waits for it, and a q where s
- * holds opens nothing). Where r must come
- * ({@code strong}, after q until r: {@code G(q -> (p U r))}), a segment still open at the session's
- * end is violated there, and the r that closes a segment not violated is marked {@link #CLOSED},
- * so that the end can tell. With these marks CEP holds one partial match per segment and reads its
+ * holds opens nothing). Where r must come ({@code strong}, after q until r: {@code G(q -> (p U r))}),
+ * a segment still open at the session's end is violated there, and the r that closes a segment
+ * not violated is marked {@link #CLOSED}, so that the end can tell. With these marks CEP holds one partial match per segment and reads its
  * opening and its verdict, instead of starting at every r a partial match that waits for the next q.
  */
 public final class SegmentViolation implements PastTimeMarks {
