@@ -21,8 +21,26 @@ class DtwPropertiesTest {
             @ForAll @Size(min = 1, max = 25) List<@DoubleRange(min = -5, max = 5) Double> a,
             @ForAll @Size(min = 1, max = 25) List<@DoubleRange(min = -5, max = 5) Double> b,
             @ForAll @IntRange(min = 0, max = 30) int window, @ForAll LocalCost cost) {
-        double expected = Reference.dtw(array(a), array(b), window, cost);
-        double actual = Dtw.distance(array(a), array(b), window, cost);
+        assertIsTheFullRecurrenceRestrictedToTheBand(array(a), array(b), window, cost);
+    }
+
+    /** Long series in narrow bands: most rows are computed four at a time. */
+    @Property
+    void bandedDtwOfLongSeriesInNarrowBandsIsTheFullRecurrenceRestrictedToTheBand(
+            @ForAll @Size(min = 20, max = 120) List<@DoubleRange(min = -5, max = 5) Double> a,
+            @ForAll @IntRange(min = -6, max = 6) int lengthDifference,
+            @ForAll @IntRange(min = 0, max = 12) int window, @ForAll LocalCost cost) {
+        double[] x = array(a);
+        double[] y = new double[x.length + lengthDifference];
+        for (int j = 0; j < y.length; j++) {
+            y[j] = Math.sin(0.3 * j) * 3 - x[j % x.length] / 2;
+        }
+        assertIsTheFullRecurrenceRestrictedToTheBand(x, y, window, cost);
+    }
+
+    private static void assertIsTheFullRecurrenceRestrictedToTheBand(double[] a, double[] b, int window, LocalCost cost) {
+        double expected = Reference.dtw(a, b, window, cost);
+        double actual = Dtw.distance(a, b, window, cost);
         if (Double.isInfinite(expected)) {
             assertThat(actual).isInfinite();
         } else {
