@@ -1,9 +1,13 @@
 package io.midstream.dtw;
 
+import java.util.Arrays;
+
 /**
- * Length of the longest common subsequence of two token sequences, by the textbook recurrence
- * (Wagner and Fischer, 1974; Hirschberg, 1975) over one row of the shorter sequence: O(n m) time,
- * O(min(n, m)) memory.
+ * Length of the longest common subsequence of two token sequences, bit-parallel (Hyyrö, "Bit-parallel
+ * LCS-length computation revisited", AWOCA 2004; after Allison and Dix 1986, Crochemore et al. 2001):
+ * a row of the textbook table (Wagner and Fischer, 1974) is a bit vector over the shorter sequence,
+ * whose zeros mark where the row's value steps up, and each row is a few word operations per 64
+ * cells: O(n m / 64) time, O(min(n, m)) memory.
  */
 public final class Lcs {
     private Lcs() {}
@@ -11,15 +15,27 @@ public final class Lcs {
     public static int length(int[] a, int[] b) {
         int[] longer = a.length >= b.length ? a : b;
         int[] shorter = longer == a ? b : a;
-        int[] row = new int[shorter.length + 1];
+        int m = shorter.length;
+        TokenMasks masks = new TokenMasks(shorter);
+        long[] v = new long[TokenMasks.words(m)];
+        Arrays.fill(v, -1L);
         for (int x : longer) {
-            int diag = 0; // row[j - 1] of the previous row
-            for (int j = 1; j <= shorter.length; j++) {
-                int up = row[j];
-                row[j] = x == shorter[j - 1] ? diag + 1 : Math.max(up, row[j - 1]);
-                diag = up;
+            long[] match = masks.of(x);
+            long carry = 0;
+            for (int k = 0; k < v.length; k++) {
+                // V' = (V + (V & M)) | (V & ~M), the addition carried from word to word
+                long vk = v[k];
+                long u = vk & match[k];
+                long sum = vk + u + carry;
+                carry = ((vk & u) | ((vk | u) & ~sum)) >>> 63;
+                v[k] = sum | (vk & ~match[k]);
             }
         }
-        return row[shorter.length];
+        int steps = 0;
+        for (int k = 0; k < v.length; k++) {
+            long valid = k < v.length - 1 || (m & 63) == 0 ? -1L : (1L << m) - 1;
+            steps += Long.bitCount(~v[k] & valid);
+        }
+        return steps;
     }
 }

@@ -27,6 +27,20 @@ class SequenceDistanceTest {
         assertThat(EditDistance.of(ints(a), ints(b))).isEqualTo(Reference.edit(ints(a), ints(b)));
     }
 
+    /** Sequences over several 64-bit words, from a few tokens (long runs of matches) or many (few matches, negative too). */
+    @Property
+    void longSequencesAreTheTextbookTables(@ForAll @Size(max = 300) List<@IntRange(max = 3) Integer> a,
+                                           @ForAll @Size(max = 300) List<@IntRange(max = 3) Integer> b,
+                                           @ForAll @IntRange(min = -1000, max = 1000) int spread) {
+        int[] x = ints(a);
+        int[] y = ints(b);
+        for (int i = 0; i < y.length; i++) {
+            y[i] = (y[i] * 7 + i) % 4 == 0 ? y[i] * spread : y[i];
+        }
+        assertThat(Lcs.length(x, y)).isEqualTo(Reference.lcs(x, y));
+        assertThat(EditDistance.of(x, y)).isEqualTo(Reference.edit(x, y));
+    }
+
     @Test
     void wordsAreComparedAsTokens() {
         Tokens tokens = new Tokens();
