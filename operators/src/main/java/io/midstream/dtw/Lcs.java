@@ -15,9 +15,8 @@ public final class Lcs {
     public static int length(int[] a, int[] b) {
         int[] longer = a.length >= b.length ? a : b;
         int[] shorter = longer == a ? b : a;
-        int m = shorter.length;
         TokenMasks masks = new TokenMasks(shorter);
-        long[] v = new long[TokenMasks.words(m)];
+        long[] v = new long[TokenMasks.words(shorter.length)];
         Arrays.fill(v, -1L);
         for (int x : longer) {
             long[] match = masks.of(x);
@@ -31,10 +30,10 @@ public final class Lcs {
                 v[k] = sum | (vk & ~match[k]);
             }
         }
+        // bits past the shorter sequence's length stay ones (no match sets them off), so every zero is a step of the row
         int steps = 0;
-        for (int k = 0; k < v.length; k++) {
-            long valid = k < v.length - 1 || (m & 63) == 0 ? -1L : (1L << m) - 1;
-            steps += Long.bitCount(~v[k] & valid);
+        for (long word : v) {
+            steps += Long.bitCount(~word);
         }
         return steps;
     }
