@@ -91,11 +91,14 @@ public final class AttractorAnalysis {
         boolean harmonic = Spectrum.harmonic(power);
         boolean returns = harmonic && Recurrence.returns(x, x.length / 4, returnError);
         int tau = settings.delay() > 0 ? settings.delay() : MutualInformation.delay(x, Math.max(1, x.length / 10));
-        int m = settings.dimension() > 0 ? settings.dimension() : FalseNearestNeighbours.dimension(x, tau, maxDimension(x.length), FNN_SHARE);
+        int maxDimension = maxDimension(x.length);
+        int m = settings.dimension() > 0 ? settings.dimension() : FalseNearestNeighbours.dimension(x, tau, maxDimension, FNN_SHARE);
         int theiler = meanPeriod;
         int[] neighbours = RosensteinEstimator.neighbours(x, m, tau, theiler);
         double lyapunov = RosensteinEstimator.estimate(x, m, tau, meanPeriod, neighbours).perSample();
-        double d2 = CorrelationDimension.estimate(x, m, tau, theiler, REFERENCES);
+        // no higher dimension than W values can tell confirms the estimate; a fixed one is checked one up
+        double d2 = CorrelationDimension.saturated(x, m, settings.dimension() > 0 ? Math.max(maxDimension, m + 1) : maxDimension,
+                tau, theiler, REFERENCES);
         // each test only where the ones before it left the class open
         AttractorClass c;
         if (returns) {

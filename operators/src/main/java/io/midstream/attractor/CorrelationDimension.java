@@ -9,19 +9,62 @@ package io.midstream.attractor;
  * <p>C(r) is counted for all radii at once from a histogram of log distances; pairs are taken from
  * up to {@code references} reference points against all later ones, O(n references). The scaling
  * region is the span of log r, at least a factor of 4 wide, with C(r) between 20 pairs' worth and
- * 10%, where the local slope varies least.
+ * 10%, where the local slope varies least. As Grassberger and Procaccia read it, the slope is a
+ * dimension only where it saturates: where embedding one dimension up no longer raises it.
  */
 public final class CorrelationDimension {
     private static final int BINS_PER_E = 20;
     private static final int BINS = 16 * BINS_PER_E;
     private static final double MIN_SPAN = Math.log(4);
+    /** How much the estimate may grow from one dimension to the next and still have saturated: the accuracy asked of it. */
+    static final double SATURATION = 0.1;
+    private static final double MIN_GROWTH = 0.1;
 
     private CorrelationDimension() {}
 
-    public static double estimate(double[] x, int m, int tau, int theiler, int references) {
-        int n = x.length - (m - 1) * tau;
-        if (n < 20) {
+    /**
+     * The correlation dimension where it saturates across embedding dimensions: from m on, the first
+     * dimension d whose estimate the one in d + 1, at most maxM, confirms (it grows by at most
+     * {@link #SATURATION} of it, or 0.1), and of the two the larger: too few dimensions can only
+     * flatten the attractor (Lorenz's 2.07 reads about 1.8 in 2), too few points for the higher one
+     * lower its estimate too. NaN where none is confirmed, as for noise, which fills every
+     * dimension it is embedded in.
+     */
+    public static double saturated(double[] x, int m, int maxM, int tau, int theiler, int references) {
+        if (m >= maxM) {
             return Double.NaN;
+        }
+        double[] pair = estimates(x, m, m + 1, tau, theiler, references);
+        double current = pair[0];
+        double next = pair[1];
+        for (int d = m + 1; ; d++) {
+            if (next - current <= Math.max(SATURATION * current, MIN_GROWTH)) {
+                return Math.max(current, next);
+            }
+            if (d >= maxM) {
+                return Double.NaN;
+            }
+            current = next;
+            next = estimates(x, d + 1, d + 1, tau, theiler, references)[0];
+        }
+    }
+
+    /** The correlation dimension in m dimensions, without the saturation check. */
+    public static double estimate(double[] x, int m, int tau, int theiler, int references) {
+        return estimates(x, m, m, tau, theiler, references)[0];
+    }
+
+    /**
+     * The estimates in dimensions from..to (entry d - from is dimension d's), from one pass over the
+     * same pairs: a pair's squared distance in d + 1 dimensions is its distance in d plus one
+     * coordinate, so each further dimension costs one coordinate and one logarithm per pair.
+     */
+    static double[] estimates(double[] x, int from, int to, int tau, int theiler, int references) {
+        double[] out = new double[to - from + 1];
+        int n = x.length - (to - 1) * tau;
+        if (n < 20) {
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
         }
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -29,26 +72,37 @@ public final class CorrelationDimension {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        double top = Math.log((max - min) * Math.sqrt(m)) + 1e-9;
+        double top = Math.log((max - min) * Math.sqrt(to)) + 1e-9;
         double bottom = top - (double) BINS / BINS_PER_E;
-        long[] histogram = new long[BINS + 1];
+        long[][] histograms = new long[out.length][BINS + 1];
         long pairs = 0;
         int step = Math.max(1, (n + references - 1) / references);
         double[] sq = new double[n];
         for (int i = 0; i < n; i += step) {
-            int from = i + theiler + 1;
-            if (from >= n) {
+            int first = i + theiler + 1;
+            if (first >= n) {
                 break;
             }
-            DelayEmbedding.squaredDistances(x, i, from, n, m, tau, sq);
-            for (int j = from; j < n; j++) {
-                histogram[bin(sq[j], bottom)]++;
+            DelayEmbedding.squaredDistances(x, i, first, n, from, tau, sq);
+            for (int d = from; d <= to; d++) {
+                if (d > from) {
+                    DelayEmbedding.addCoordinate(x, i, first, n, (d - 1) * tau, sq);
+                }
+                long[] histogram = histograms[d - from];
+                for (int j = first; j < n; j++) {
+                    histogram[bin(sq[j], bottom)]++;
+                }
             }
-            pairs += n - from;
+            pairs += n - first;
         }
-        if (pairs == 0) {
-            return Double.NaN;
+        for (int d = 0; d < out.length; d++) {
+            out[d] = pairs == 0 ? Double.NaN : slope(histograms[d], pairs, bottom);
         }
+        return out;
+    }
+
+    /** The slope of log C(r) over the scaling region of one dimension's histogram of log distances. */
+    private static double slope(long[] histogram, long pairs, double bottom) {
         // log C at r = exp(bottom + b / BINS_PER_E): pairs whose log distance is at most that
         double[] logR = new double[BINS + 1];
         double[] logC = new double[BINS + 1];

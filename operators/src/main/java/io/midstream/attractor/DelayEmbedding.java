@@ -22,12 +22,17 @@ public final class DelayEmbedding {
     /** sq[j] = squared distance of delay vectors i and j, for j in from..n-1: one coordinate at a time, a loop the JIT vectorises. */
     static void squaredDistances(double[] x, int i, int from, int n, int m, int tau, double[] sq) {
         java.util.Arrays.fill(sq, from, n, 0);
-        for (int d = 0, offset = 0; d < m; d++, offset += tau) {
-            double xi = x[i + offset];
-            for (int j = from; j < n; j++) {
-                double diff = xi - x[j + offset];
-                sq[j] += diff * diff;
-            }
+        for (int d = 0; d < m; d++) {
+            addCoordinate(x, i, from, n, d * tau, sq);
+        }
+    }
+
+    /** sq[j] += the squared difference of vectors i and j in the coordinate at offset, for j in from..n-1. */
+    static void addCoordinate(double[] x, int i, int from, int n, int offset, double[] sq) {
+        double xi = x[i + offset];
+        for (int j = from; j < n; j++) {
+            double diff = xi - x[j + offset];
+            sq[j] += diff * diff;
         }
     }
 
