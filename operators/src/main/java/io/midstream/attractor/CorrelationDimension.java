@@ -24,11 +24,11 @@ public final class CorrelationDimension {
 
     /**
      * The correlation dimension where it saturates across embedding dimensions: from m on, the first
-     * dimension d whose estimate the one in d + 1, at most maxM, confirms (it grows by at most
-     * {@link #SATURATION} of it, or 0.1), and of the two the larger: too few dimensions can only
-     * flatten the attractor (Lorenz's 2.07 reads about 1.8 in 2), too few points for the higher one
-     * lower its estimate too. NaN where none is confirmed, as for noise, which fills every
-     * dimension it is embedded in.
+     * dimension d whose estimate the one in d + 1 (at most maxM) confirms, growing by at most
+     * {@link #SATURATION} of it or 0.1; of the two, the larger: too few dimensions can only flatten
+     * the attractor (Lorenz's 2.07 reads about 1.8 in 2), and in the higher one the same points are
+     * sparser, which lowers its estimate. NaN where none is confirmed, as for noise, which fills
+     * every dimension it is embedded in.
      */
     public static double saturated(double[] x, int m, int maxM, int tau, int theiler, int references) {
         if (m >= maxM) {
