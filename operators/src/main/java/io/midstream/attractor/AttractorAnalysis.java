@@ -97,8 +97,7 @@ public final class AttractorAnalysis {
         int[] neighbours = RosensteinEstimator.neighbours(x, m, tau, theiler);
         double lyapunov = RosensteinEstimator.estimate(x, m, tau, meanPeriod, neighbours).perSample();
         // no higher dimension than W values can tell confirms the estimate; a fixed one is checked one up
-        double d2 = CorrelationDimension.saturated(x, m, settings.dimension() > 0 ? Math.max(maxDimension, m + 1) : maxDimension,
-                tau, theiler, REFERENCES);
+        double d2 = CorrelationDimension.saturated(x, m, Math.max(maxDimension, settings.dimension() + 1), tau, theiler, REFERENCES);
         // each test only where the ones before it left the class open
         AttractorClass c;
         if (returns) {
